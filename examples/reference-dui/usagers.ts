@@ -1,0 +1,28 @@
+/** An usager (person accompanied by the ESSMS) as the DUI files it. */
+export interface Usager {
+  readonly localId: string
+  /** RNIV identity status: only QUAL allows using and sending the INS. */
+  readonly status: 'PROV' | 'RECUP' | 'VALI' | 'QUAL'
+  readonly ins?: { readonly value: string; readonly oid: string }
+  readonly birthFamilyName: string
+  readonly firstBirthGivenName: string
+  readonly birthGivenNames: string
+  readonly sex: 'F' | 'M'
+  /** YYYY-MM-DD */
+  readonly birthDate: string
+  readonly birthPlaceCode: string
+}
+
+export class UsagerRegistry {
+  readonly #byId = new Map<string, Usager>()
+
+  save(usager: Usager): void {
+    this.#byId.set(usager.localId, usager)
+  }
+
+  get(localId: string): Usager {
+    const usager = this.#byId.get(localId)
+    if (!usager) throw new Error(`usager inconnu : ${localId}`)
+    return usager
+  }
+}

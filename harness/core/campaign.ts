@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { startMocks, type RunningMocks } from '../../mocks/index.ts'
+import { configDigest, type HarnessConfig } from '../config/config.ts'
+import type { Driver } from '../drivers/driver.ts'
+import { EvidenceStore } from '../evidence/index.ts'
+import { harnessVersion } from '../internal/version.ts'
+import type { Catalogue } from '../requirements/catalogue.ts'
+import { computeCoverage } from '../requirements/coverage.ts'
+import { emit, type Reporter } from './events.ts'
+import { REPORT_SCHEMA_VERSION, type RunReport, type ScenarioResult } from './report.ts'
+import { recordDriverCall, runScenarios } from './runner.ts'
+import type { ScenarioDefinition } from './scenario.ts'
+import { rollUp, VERDICT_PRECEDENCE, type Verdict } from './verdict.ts'
+
+export interface CampaignOptions {
+  readonly config: HarnessConfig
+  readonly catalogue: Catalogue
+  readonly scenarios: readonly ScenarioDefinition[]
+  /** Opens the candidate's driver (the reference DUI is started here). */
+  readonly openDriver: () => Promise<Driver>
+  /** Built once the run directory is known. */
+  readonly reporters: (runDir: string) => readonly Reporter[]
+  readonly signal: AbortSignal
+}
+
+export interface CampaignResult {
+  readonly report: RunReport
+  readonly runDir: string
+}
+
+/**
+ * One campaign: run directory and evidence store, simulators, candidate session, scenarios,
+ * coverage, report. The candidate's failures are in the report; only an unreachable candidate
+ * (DriverError before any scenario) is thrown.
+ */
+export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
+  const startedAt = new Date()
+  const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`
+  // Open the candidate first: a bad candidate spec must not leave an empty run directory.
+  const driver: Driver = await options.openDriver()
+  let mocks: RunningMocks | undefined
+  try {
+    const runDir = resolve(options.config.out, runId)
+    mkdirSync(runDir, { recursive: true })
+    const evidence = new EvidenceStore(runDir)
+    const reporters = options.reporters(runDir)
+    mocks = await startMocks({ evidence, host: options.config.host })
+    driver.onCall = (call) => recordDriverCall(evidence, call, 'session')
+    const capabilities = await driver.capabilities()
+    await driver.openSession({ runId, endpoints: mocks.endpoints() })
+    await emit(reporters, 'onRunStart', { runId, candidate: driver.label, scenarios: options.scenarios })
+    const results = await runScenarios(options.scenarios, {
+      runId,
+      driver,
+      capabilities,
+      mocks,
+      evidence,
+      reporters,
+      signal: options.signal,
+      trafficTimeoutMs: options.config.timeouts.trafficMs,
+    })
+    writeObservedUsage(runDir, mocks)
+    const report = buildReport({
+      runId,
+      startedAt,
+      interrupted: options.signal.aborted,
+      candidate: { name: capabilities.name, ...(capabilities.version ? { version: capabilities.version } : {}), driver: driver.label },
+      configDigest: configDigest(options.config),
+      scenarios: results,
+      catalogue: options.catalogue,
+      evidence,
+    })
+    await emit(reporters, 'onRunEnd', report)
+    return { report, runDir }
+  } finally {
+    await driver.close()
+    await mocks?.close()
+  }
+}
+
+interface ReportInput {
+  readonly runId: string
+  readonly startedAt: Date
+  readonly interrupted: boolean
+  readonly candidate: RunReport['candidate']
+  readonly configDigest: string
+  readonly scenarios: readonly ScenarioResult[]
+  readonly catalogue: Catalogue
+  readonly evidence: EvidenceStore
+}
+
+function buildReport(input: ReportInput): RunReport {
+  const summary = Object.fromEntries(VERDICT_PRECEDENCE.map((verdict) => [verdict, 0])) as Record<Verdict, number>
+  for (const scenario of input.scenarios) for (const step of scenario.steps) summary[step.verdict] += 1
+  const verdict = input.interrupted ? 'cancel' : rollUp(input.scenarios)
+  const records = input.evidence.all()
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    harnessVersion,
+    runId: input.runId,
+    startedAt: input.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    interrupted: input.interrupted,
+    candidate: input.candidate,
+    configDigest: input.configDigest,
+    scenarios: input.scenarios,
+    coverage: computeCoverage(input.catalogue, input.scenarios),
+    evidence: records,
+    unhandled: records.filter((record) => record.direction === 'incoming' && !record.handler).map((record) => record.id),
+    summary,
+    verdict,
+    exitCode: verdict === 'pass' || verdict === 'omit' ? 0 : 3,
+  }
+}
+
+/** What the simulators saw the candidate do, per usager (INS): the indicators cross-check input. */
+function writeObservedUsage(runDir: string, mocks: RunningMocks): void {
+  const observed = mocks.dmp.fhir.log
+    .all()
+    .filter((exchange) => exchange.handler === 'dmp.iti65' && exchange.meta['accepted'] === true && typeof exchange.meta['patientIns'] === 'string')
+    .map((exchange) => ({ usager: String(exchange.meta['patientIns']).split('|')[1], kind: 'dmp-feed', at: exchange.at }))
+  writeFileSync(join(runDir, 'observed-usage.json'), `${JSON.stringify(observed, null, 2)}\n`)
+}

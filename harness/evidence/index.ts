@@ -1,0 +1,1 @@
+export { EvidenceStore, EvidenceRecorder, type EvidenceHeader, type NewFile } from './store.ts'

@@ -1,0 +1,5 @@
+// Public entry point of the harness for scenario authors.
+export { defineScenario, step, type ScenarioDefinition, type StepDefinition } from './core/scenario.ts'
+export type { StepContext } from './core/step-context.ts'
+export type { Issue } from './core/issue.ts'
+export type { Verdict } from './core/verdict.ts'

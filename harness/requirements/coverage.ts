@@ -1,0 +1,67 @@
+import { isBlocking } from '../core/issue.ts'
+import type { CoverageStatus, RequirementCoverage, ScenarioResult, StepResult } from '../core/report.ts'
+import type { Catalogue } from './catalogue.ts'
+
+/** Worst first: one failing step makes the requirement failed, whatever the others say. */
+const STATUS_ORDER: readonly CoverageStatus[] = ['failed', 'error', 'not-run', 'verified']
+
+/**
+ * Per-requirement coverage of a run. A failed step fails the requirements its blocking issues
+ * name; when it failed without naming any, every requirement it verifies is failed.
+ */
+export function computeCoverage(catalogue: Catalogue, scenarios: readonly ScenarioResult[]): RequirementCoverage[] {
+  const statuses = new Map<string, CoverageStatus[]>()
+  const steps = new Map<string, string[]>()
+  for (const scenario of scenarios) {
+    for (const step of scenario.steps) {
+      // Issues may name requirements beyond the step's own (e.g. a CDA rule inside a DMP step).
+      const named = step.issues.filter(isBlocking).flatMap((issue) => (issue.requirement ? [issue.requirement] : []))
+      for (const id of new Set([...step.requirements, ...named])) {
+        statuses.set(id, [...(statuses.get(id) ?? []), statusFor(step, id)])
+        steps.set(id, [...(steps.get(id) ?? []), step.id])
+      }
+    }
+  }
+  return catalogue.requirements.map((requirement) => {
+    const seen = statuses.get(requirement.id)
+    const status: CoverageStatus = seen
+      ? (STATUS_ORDER.find((candidate) => seen.includes(candidate)) ?? 'not-run')
+      : requirement.automation === 'manual'
+        ? 'manual'
+        : 'not-run'
+    const note =
+      status === 'manual'
+        ? `preuve manuelle attendue : ${requirement.proof}`
+        : !seen
+          ? 'aucun scénario sélectionné ne vérifie cette exigence'
+          : undefined
+    return {
+      id: requirement.id,
+      section: requirement.section,
+      title: requirement.title,
+      level: requirement.level,
+      automation: requirement.automation,
+      ...(requirement.officialRef ? { officialRef: requirement.officialRef } : {}),
+      status,
+      verifiedBy: steps.get(requirement.id) ?? [],
+      ...(note ? { note } : {}),
+    }
+  })
+}
+
+function statusFor(step: StepResult, requirement: string): CoverageStatus {
+  switch (step.verdict) {
+    case 'pass':
+      return 'verified'
+    case 'fail': {
+      const blocking = step.issues.filter(isBlocking)
+      const named = blocking.some((issue) => issue.requirement !== undefined)
+      if (!named) return 'failed'
+      return blocking.some((issue) => issue.requirement === requirement) ? 'failed' : 'verified'
+    }
+    case 'error':
+      return 'error'
+    default:
+      return 'not-run'
+  }
+}

@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { EvidenceStore } from '../../harness/evidence/index.ts'
+import type { HttpExchange, MockRequest, MockResponse } from './exchange.ts'
+import { ExchangeLog } from './exchange-log.ts'
+import { matches, type HandlerResult, type MockHandler } from './handler.ts'
+
+export interface RecordingServerOptions {
+  /** Evidence source name, e.g. `dmp.fhir`. */
+  readonly name: string
+  /** Path prefix of the service, e.g. `/fhir`; handlers match the path below it. */
+  readonly basePath?: string
+  readonly handlers: readonly MockHandler[]
+  readonly evidence: EvidenceStore
+  /** Bytes of body kept per request; the rest is counted and dropped. Default 64 MiB. */
+  readonly maxBodyBytes?: number
+  readonly host?: string
+  readonly port?: number
+  /** Answer for requests no handler matches (always recorded as unhandled). */
+  readonly unhandled?: (request: MockRequest) => MockResponse
+}
+
+export interface RecordingServer {
+  /** Base URL including `basePath`, e.g. `http://127.0.0.1:41234/fhir`. */
+  readonly url: string
+  readonly log: ExchangeLog
+  /** Prepends handlers that take precedence until `resetHandlers` (per-scenario overrides). */
+  use(...handlers: MockHandler[]): void
+  resetHandlers(): void
+  close(): Promise<void>
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024
+
+/**
+ * A node:http server on 127.0.0.1 that records every request and response as evidence (raw
+ * bytes, written before the request is handled) and dispatches to "match + respond" handlers.
+ * A handler that throws gets a 500 and is recorded; the server keeps serving.
+ */
+export async function startRecordingServer(options: RecordingServerOptions): Promise<RecordingServer> {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '')
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY
+  const log = new ExchangeLog()
+  let overrides: MockHandler[] = []
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      // Last resort: never let one request take the simulator down.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`erreur interne du simulateur : ${error instanceof Error ? error.message : String(error)}`)
+    })
+  })
+  server.on('clientError', (_error, socket) => socket.destroy())
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const recorder = options.evidence.open({ kind: 'http-exchange', direction: 'incoming', source: options.name })
+    const { body, bodyBytes, truncated } = await readBody(req, maxBody)
+    const head = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n${rawHeaders(req.rawHeaders)}\r\n`
+    recorder.addFile({ name: 'request.http', role: 'request', data: Buffer.concat([Buffer.from(head, 'latin1'), body]) })
+
+    const url = new URL(req.url ?? '/', 'http://simulator')
+    const fullPath = decodeURIComponent(url.pathname)
+    const path = basePath && fullPath.startsWith(basePath) ? fullPath.slice(basePath.length) || '/' : fullPath
+    const request: MockRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      truncated,
+      bodyBytes,
+    }
+    const handler = [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
+    let result: HandlerResult
+    if (!handler) {
+      result = (options.unhandled ?? defaultUnhandled)(request)
+    } else {
+      try {
+        result = await handler.resolve(request)
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        result = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `erreur du simulateur : ${message}`, meta: { simulatorError: message } }
+      }
+    }
+    const responseBody = typeof result.body === 'string' ? Buffer.from(result.body, 'utf8') : (result.body ?? Buffer.alloc(0))
+    const headers = { ...result.headers, 'content-length': String(responseBody.length) }
+    res.writeHead(result.status, headers)
+    res.end(responseBody)
+
+    const responseHead = `HTTP/1.1 ${result.status}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`
+    recorder.addFile({ name: 'response.http', role: 'response', data: Buffer.concat([Buffer.from(responseHead, 'latin1'), responseBody]) })
+    const evidence = recorder.finish(`${request.method} ${request.url} → ${result.status}`, handler?.name)
+    const exchange: HttpExchange = {
+      evidenceId: evidence.id,
+      ...(handler ? { handler: handler.name } : {}),
+      at: evidence.at,
+      request,
+      response: { status: result.status, headers, body: responseBody },
+      meta: result.meta ?? {},
+    }
+    log.add(exchange)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return {
+    url: `http://${host}:${address.port}${basePath}`,
+    log,
+    use: (...handlers) => {
+      overrides = [...handlers, ...overrides]
+    },
+    resetHandlers: () => {
+      overrides = []
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function defaultUnhandled(request: MockRequest): MockResponse {
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    body: `aucun service simulé ne répond à ${request.method} ${request.path}`,
+  }
+}
+
+function rawHeaders(raw: readonly string[]): string {
+  let text = ''
+  for (let i = 0; i + 1 < raw.length; i += 2) text += `${raw[i]}: ${raw[i + 1]}\r\n`
+  return text
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; bodyBytes: number; truncated: boolean }> {
+  const chunks: Buffer[] = []
+  let kept = 0
+  let total = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    total += chunk.length
+    if (kept < limit) {
+      const slice = chunk.subarray(0, limit - kept)
+      chunks.push(slice)
+      kept += slice.length
+    }
+  }
+  return { body: Buffer.concat(chunks), bodyBytes: total, truncated: total > kept }
+}
