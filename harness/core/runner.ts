@@ -92,7 +92,7 @@ async function runStep(scenario: ScenarioDefinition, step: StepDefinition, state
     if (outcome === 'timeout') {
       controller.abort(new Error('timeout'))
       verdict = 'error'
-      message = `l'étape a dépassé son délai de ${Math.round(timeoutMs / 1000)} s`
+      message = `l'étape a dépassé son délai de ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
     }
   } catch (error) {
     if (options.signal.aborted) {

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { DriverError } from './driver.ts'
 import { HttpDriver } from './http-driver.ts'
 import { defects, findDefect } from '../../examples/reference-dui/defects/index.ts'
 
 const MAIN = fileURLToPath(new URL('../../examples/reference-dui/main.ts', import.meta.url))
 const START_TIMEOUT_MS = 30_000
+/** tsx's loader by absolute URL: the reference DUI is TypeScript, run without a build step. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 export { defects as referenceDefects }
 
@@ -23,7 +26,7 @@ export async function startReferenceCandidate(defectName?: string): Promise<Http
   if (defectName !== undefined && !findDefect(defectName)) {
     throw new UnknownDefectError(`défaut inconnu « ${defectName} » ; défauts disponibles : ${defects.map((d) => d.name).join(', ')}`)
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...(defectName ? ['--defect', defectName] : [])], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...(defectName ? ['--defect', defectName] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: fileURLToPath(new URL('../../', import.meta.url)),
   })

@@ -9,6 +9,8 @@ export interface DmpOptions {
   readonly evidence: EvidenceStore
   readonly host?: string
   readonly port?: number
+  /** Bytes of request body kept as evidence; larger bodies get a 413. */
+  readonly maxBodyBytes?: number
 }
 
 export interface RunningDmp {
@@ -32,6 +34,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     evidence: options.evidence,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   })
   return {
     fhirUrl: fhir.url,

@@ -70,7 +70,7 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
       truncated,
       bodyBytes,
     }
-    const handler = [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
+    const handler = truncated ? bodyLimitHandler(options.name, maxBody) : [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
     let result: HandlerResult
     if (!handler) {
       result = (options.unhandled ?? defaultUnhandled)(request)
@@ -121,6 +121,21 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
         server.close(() => resolve())
         server.closeAllConnections()
       }),
+  }
+}
+
+/** Answers 413 to a body over the limit: what was kept is evidence, the rest was only counted. */
+function bodyLimitHandler(name: string, limit: number): MockHandler {
+  return {
+    name: `${name}.body-limit`,
+    method: '*',
+    path: '*',
+    resolve: (request) => ({
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: `corps de requête trop volumineux : ${request.bodyBytes} octets reçus, limite du simulateur ${limit} octets (seuls les ${limit} premiers sont conservés comme preuve)`,
+      meta: { tooLarge: true, bodyBytes: request.bodyBytes },
+    }),
   }
 }
 

@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { Ajv } from 'ajv'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { RunReport } from '../../harness/core/report.ts'
+import { createServer } from 'node:net'
+import { runCli, REPO_ROOT, TSX_LOADER } from '../helpers/cli.ts'
+
+const reportSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/report.schema.json'), 'utf8')) as object
+const validateReport = new Ajv({ allErrors: true }).compile(reportSchema)
+
+function onlyRun(out: string): { dir: string; report: RunReport } {
+  const [runId] = readdirSync(out)
+  const dir = join(out, runId!)
+  return { dir, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport }
+}
+
+const children: ChildProcess[] = []
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill()
+})
+
+async function startTinyDriver(env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const script = fileURLToPath(new URL('../fixtures/drivers/tiny-driver.mjs', import.meta.url))
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  children.push(child)
+  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
+  return (JSON.parse(line) as { url: string }).url
+}
+
+describe('dui-harness run', () => {
+  it('runs the campaign against the reference DUI: exit 0, progress, report.json valid against its schema, summary.md', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'run-ref-'))
+    const result = await runCli(['run', '--out', out])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/▶ dmp-feed-n1-qualified/)
+    expect(result.stdout).toMatch(/✔ le DUI partage le document dans le DMP/)
+    const { dir, report } = onlyRun(out)
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true)
+    expect(report).toMatchObject({ verdict: 'pass', exitCode: 0, interrupted: false, candidate: { driver: 'reference' } })
+    expect(report.coverage.filter((c) => c.id.startsWith('DMP-')).every((c) => c.status === 'verified')).toBe(true)
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Verdict : \*\*réussi\*\*/)
+    for (const record of report.evidence) for (const file of record.files) expect(existsSync(join(dir, file.path))).toBe(true)
+    expect(report.unhandled).toEqual([])
+  })
+
+  it('catches every seeded defect with its own requirement, and shows the offending request', async () => {
+    const list = await runCli(['list', 'defects'])
+    const defects = list.stdout.trim().split('\n').map((line) => line.split('\t'))
+    expect(defects.length).toBeGreaterThanOrEqual(4)
+    for (const [name, requirement] of defects) {
+      const out = mkdtempSync(join(tmpdir(), `run-${name}-`))
+      const result = await runCli(['run', '--out', out, '--candidate', `reference:${name}`])
+      expect(result.code, `${name}: ${result.stderr}`).toBe(3)
+      const { report } = onlyRun(out)
+      expect(validateReport(report)).toBe(true)
+      const failed = report.coverage.filter((c) => c.status === 'failed').map((c) => c.id)
+      expect(failed, name).toEqual([requirement])
+      const step = report.scenarios.flatMap((s) => s.steps).find((s) => s.verdict === 'fail')!
+      expect(step.issues.some((i) => i.requirement === requirement)).toBe(true)
+      const offending = step.evidence.map((id) => report.evidence.find((e) => e.id === id)!).find((e) => e.handler === 'dmp.iti65')
+      expect(offending, name).toMatchObject({ direction: 'incoming', source: 'dmp.fhir' })
+    }
+  })
+
+  it('drives an independent candidate in another process through the HTTP driver protocol', async () => {
+    const url = await startTinyDriver()
+    const out = mkdtempSync(join(tmpdir(), 'run-tiny-'))
+    const result = await runCli(['run', '--out', out, '--candidate', url])
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    const { report } = onlyRun(out)
+    expect(report.candidate).toEqual({ name: 'tiny independent driver', version: '0.0.1', driver: url })
+    expect(report.scenarios[0]!.steps.map((s) => s.verdict)).toEqual(['pass', 'pass', 'pass'])
+  })
+
+  it('reports skip, never pass, when the candidate lacks an action', async () => {
+    const url = await startTinyDriver({ TINY_DRIVER_ACTIONS: 'identity.create' })
+    const out = mkdtempSync(join(tmpdir(), 'run-tiny-skip-'))
+    const result = await runCli(['run', '--out', out, '--candidate', url])
+    expect(result.code).toBe(3)
+    const { report } = onlyRun(out)
+    expect(report.scenarios[0]!.steps.map((s) => s.verdict)).toEqual(['pass', 'skip', 'skip'])
+    expect(report.scenarios[0]!.steps[1]!.message).toMatch(/ne déclare pas l'action « document.produce »/)
+    expect(report.coverage.find((c) => c.id === 'DMP-001')!.status).toBe('not-run')
+  })
+
+  it('says the candidate is unreachable in one line, exit 5', async () => {
+    const port = await closedPort()
+    const result = await runCli(['run', '--out', mkdtempSync(join(tmpdir(), 'run-down-')), '--candidate', `http://127.0.0.1:${port}`])
+    expect(result.code).toBe(5)
+    expect(result.stderr.trim()).toBe(`dui-harness: candidat injoignable (GET http://127.0.0.1:${port}/capabilities) : ECONNREFUSED`)
+  })
+
+  it.each([
+    [['run', '--scenarios', 'nope'], 4, /^dui-harness: scénario inconnu : nope/],
+    [['run', '--candidate', 'reference:nope'], 4, /^dui-harness: défaut inconnu « nope »/],
+    [['run', '--config', 'nonexistent.json'], 4, /^dui-harness: configuration nonexistent\.json illisible : ENOENT/],
+    [['list', 'things'], 4, /^dui-harness: liste inconnue « things »/],
+  ])('%j gives one clear line and exit %i, never a stack trace', async (args, code, message) => {
+    const out = mkdtempSync(join(tmpdir(), 'run-bad-'))
+    const result = await runCli([...args, ...(args[0] === 'run' ? ['--out', out] : [])])
+    expect(result.code).toBe(code)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('refuses a config file with an unknown key (exit 4)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'run-config-'))
+    writeFileSync(join(dir, 'dui-harness.config.json'), JSON.stringify({ candidate: 'reference', scenarioz: ['x'] }))
+    const result = await runCli(['run'], { cwd: dir })
+    expect(result.code).toBe(4)
+    expect(result.stderr.trim()).toBe('dui-harness: configuration dui-harness.config.json : / clé inconnue « scenarioz »')
+  })
+})
+
+/** A loopback port nothing listens on (bound then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('dui-harness list', () => {
+  it('prints one item per line, id first, tab-separated', async () => {
+    for (const kind of ['scenarios', 'requirements', 'defects']) {
+      const result = await runCli(['list', kind])
+      expect(result.code).toBe(0)
+      const lines = result.stdout.trim().split('\n')
+      expect(lines.length).toBeGreaterThan(0)
+      for (const line of lines) expect(line.split('\t').length).toBeGreaterThanOrEqual(3)
+    }
+    expect((await runCli(['list', 'defects'])).stdout).toMatch(/^hash-of-pdf\tDMP-003\t/m)
+  })
+})
+
+describe('dui-harness mocks', () => {
+  it('prints the endpoints JSON as its first line and serves until interrupted', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mocks-'))
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), 'mocks', '--out', out], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
+    const endpoints = JSON.parse(line) as { dmp: { fhir: string } }
+    expect(endpoints.dmp.fhir).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fhir$/)
+    const response = await fetch(endpoints.dmp.fhir, { method: 'POST', body: '{}' })
+    expect(response.status).toBe(400)
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(readFileSync(join(out, 'evidence/index.ndjson'), 'utf8')).toMatch(/"handler":"dmp.iti65"/)
+  })
+})

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { validateProvideBundle } from '../../../../harness/validate/fhir/mhd/index.ts'
+import { validProvideBundle } from '../../../fixtures/fhir/provide-bundle.ts'
+
+function validate(bundle: unknown) {
+  return validateProvideBundle(JSON.stringify(bundle)).issues
+}
+
+describe('ITI-65 provide bundle rules', () => {
+  it('finds nothing wrong in a valid bundle and reads the patient INS', () => {
+    const result = validateProvideBundle(JSON.stringify(validProvideBundle()))
+    expect(result.issues).toEqual([])
+    expect(result.ins).toEqual({ oid: '1.2.250.1.213.1.4.10', value: '279035121518989' })
+  })
+
+  it('mhd/iti65-json: a body that is not JSON is a fatal issue of DMP-001', () => {
+    const [issue] = validateProvideBundle('{"resourceType": "Bundle",').issues
+    expect(issue).toMatchObject({ severity: 'fatal', rule: 'mhd/iti65-json', requirement: 'DMP-001' })
+  })
+
+  describe('mhd/iti65-bundle-structure (DMP-001)', () => {
+    it('requires a transaction bundle', () => {
+      const bundle = validProvideBundle()
+      bundle['type'] = 'batch'
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'mhd/iti65-bundle-structure', requirement: 'DMP-001', location: { path: 'Bundle.type' } }))
+    })
+
+    it('requires exactly one submission set', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'].splice(0, 1)
+      const issues = validate(bundle)
+      expect(issues.map((i) => i.message).join('\n')).toMatch(/0 lot\(s\) de soumission/)
+    })
+
+    it('requires each attachment to point to a Binary of the bundle', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][1].resource.content[0].attachment.url = 'urn:uuid:nowhere'
+      expect(validate(bundle)).toContainEqual(
+        expect.objectContaining({ rule: 'mhd/iti65-bundle-structure', location: { path: 'Bundle.entry[1].resource.content[0].attachment.url' } }),
+      )
+    })
+
+    it('requires every document to be listed by the submission set', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][0].resource.entry = []
+      expect(validate(bundle).some((i) => i.rule === 'mhd/iti65-bundle-structure' && /n'est pas référencée/.test(i.message))).toBe(true)
+    })
+
+    it('requires POST entries', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][2].request.method = 'PUT'
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ location: { path: 'Bundle.entry[2].request.method' } }))
+    })
+  })
+
+  describe('mhd/subject-ins (DMP-002)', () => {
+    it('rejects an identifier system that is not an INS authority', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][1].resource.subject = { reference: 'Patient?identifier=urn:oid:1.2.250.1.213.1.4.2|279035121518989' }
+      expect(validate(bundle)).toContainEqual(
+        expect.objectContaining({ rule: 'mhd/subject-ins', requirement: 'DMP-002', code: 'code-invalid', location: { path: 'Bundle.entry[1].resource.subject' } }),
+      )
+    })
+
+    it('rejects an INS with a wrong key', () => {
+      const issues = validate(validProvideBundle('279035121518988'))
+      expect(issues.filter((i) => i.rule === 'mhd/subject-ins' && /clé/.test(i.message))).toHaveLength(2)
+    })
+
+    it('rejects a subject that does not designate the patient by INS', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][0].resource.subject = { reference: 'Patient/123' }
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'mhd/subject-ins', code: 'required', location: { path: 'Bundle.entry[0].resource.subject' } }))
+    })
+
+    it('rejects two different patients in one submission', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][1].resource.subject = { reference: 'Patient?identifier=urn:oid:1.2.250.1.213.1.4.10|180012B00401254' }
+      expect(validate(bundle).some((i) => i.rule === 'mhd/subject-ins' && /plusieurs patients/.test(i.message))).toBe(true)
+    })
+  })
+
+  describe('mhd/attachment-size-hash (DMP-003)', () => {
+    it('rejects a size that is not the size of the Binary', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][1].resource.content[0].attachment.size += 1
+      expect(validate(bundle)).toContainEqual(
+        expect.objectContaining({ rule: 'mhd/attachment-size-hash', requirement: 'DMP-003', location: { path: 'Bundle.entry[1].resource.content[0].attachment.size' } }),
+      )
+    })
+
+    it('rejects a hash that is not the SHA-1 of the Binary', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][2].resource.data = Buffer.from('<autre/>').toString('base64')
+      const hash = validate(bundle).find((i) => i.location?.path.endsWith('.hash'))
+      expect(hash).toMatchObject({ rule: 'mhd/attachment-size-hash', code: 'value' })
+    })
+
+    it('requires size and hash', () => {
+      const bundle = validProvideBundle()
+      delete bundle['entry'][1].resource.content[0].attachment.hash
+      delete bundle['entry'][1].resource.content[0].attachment.size
+      expect(validate(bundle).filter((i) => i.rule === 'mhd/attachment-size-hash' && i.code === 'required')).toHaveLength(2)
+    })
+  })
+
+  describe('mhd/unique-id-oid (DMP-004)', () => {
+    it('rejects a local document number as uniqueId', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][1].resource.masterIdentifier.value = 'DOC-0001'
+      expect(validate(bundle)).toContainEqual(
+        expect.objectContaining({ rule: 'mhd/unique-id-oid', requirement: 'DMP-004', location: { path: 'Bundle.entry[1].resource.masterIdentifier.value' } }),
+      )
+    })
+
+    it('rejects the same uniqueId for the document and the submission set', () => {
+      const bundle = validProvideBundle()
+      bundle['entry'][0].resource.identifier[0].value = 'urn:oid:2.25.1002'
+      expect(validate(bundle).some((i) => i.rule === 'mhd/unique-id-oid' && /déjà utilisé/.test(i.message))).toBe(true)
+    })
+
+    it('requires a submission set uniqueId', () => {
+      const bundle = validProvideBundle()
+      delete bundle['entry'][0].resource.identifier
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'mhd/unique-id-oid', code: 'required', location: { path: 'Bundle.entry[0].resource.identifier' } }))
+    })
+  })
+})
