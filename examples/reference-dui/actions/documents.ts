@@ -1,0 +1,12 @@
+import type { Action, Dui } from '../dui.ts'
+
+/** Producing documents for an usager. */
+export function documentActions(dui: Dui): Record<string, Action> {
+  return {
+    'document.produce': (params) => {
+      const usager = dui.usagers.get(String(params['usager']))
+      const document = dui.documents.produceN1(usager, String(params['title']), params['typeCode'] as { code: string; codeSystem: string; displayName: string })
+      return { documentId: document.localId, uniqueId: document.id }
+    },
+  }
+}
