@@ -37,7 +37,7 @@ describe('DMP simulator, PDSm ITI-65 over a real socket', () => {
   })
 
   it('records the raw request bytes as evidence, with their sha256', async () => {
-    const body = JSON.stringify(validProvideBundle('180012B00401205'))
+    const body = JSON.stringify(validProvideBundle('185077512345608'))
     await post(body)
     const record = evidence.all().at(-1)!
     const request = record.files.find((f) => f.role === 'request')!

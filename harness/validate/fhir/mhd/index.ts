@@ -1,25 +1,23 @@
 import { sortIssues, type Issue } from '../../../core/issue.ts'
-import { runRules, type ValidationRule } from '../../rule.ts'
-import { attachmentIntegrity } from './attachment-integrity.ts'
+import { submissionFromBundle } from '../../xds/from-fhir.ts'
+import { isPatientRef, validateSubmission, type PatientRef, type Submission } from '../../xds/index.ts'
 import { bundleStructure } from './bundle-structure.ts'
-import { buildContext, isJson, type ProvideBundleContext } from './context.ts'
-import { subjectIns, subjectInsRule, type SubjectIns } from './subject-ins.ts'
-import { uniqueIdRule } from './unique-id.ts'
-
-export { subjectIns, type SubjectIns } from './subject-ins.ts'
-
-/** The ITI-65 (Provide Document Bundle) rules, in report order. */
-export const provideBundleRules: readonly ValidationRule<ProvideBundleContext>[] = [bundleStructure, subjectInsRule, attachmentIntegrity, uniqueIdRule]
+import { buildContext, isJson } from './context.ts'
 
 export interface ProvideBundleValidation {
   readonly issues: readonly Issue[]
   /** The parsed bundle, when the body was JSON. */
   readonly bundle?: Record<string, unknown>
-  /** The patient INS the submission set designates, when readable. */
-  readonly ins?: SubjectIns
+  /** Its metadata in the shared XDS model. */
+  readonly submission?: Submission
+  /** The patient INS the submission designates, when readable. */
+  readonly ins?: PatientRef
 }
 
-/** Validates the raw body of an ITI-65 request. Never throws on bad input. */
+/**
+ * Validates the raw body of an ITI-65 request: the bundle structure (FHIR-specific), then the
+ * XDS metadata rules shared with ITI-41 and XDM. Never throws on bad input.
+ */
 export function validateProvideBundle(body: Buffer | string): ProvideBundleValidation {
   const text = typeof body === 'string' ? body : body.toString('utf8')
   let parsed: unknown
@@ -27,13 +25,21 @@ export function validateProvideBundle(body: Buffer | string): ProvideBundleValid
     parsed = JSON.parse(text)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { issues: [{ severity: 'fatal', code: 'structure', rule: 'mhd/iti65-json', requirement: 'DMP-001', message: `le corps de la requête n'est pas du JSON valide : ${reason}`, location: { path: 'Bundle' } }] }
+    return { issues: [notJson(`le corps de la requête n'est pas du JSON valide : ${reason}`)] }
   }
-  if (!isJson(parsed)) {
-    return { issues: [{ severity: 'fatal', code: 'structure', rule: 'mhd/iti65-json', requirement: 'DMP-001', message: 'le corps de la requête n\'est pas un objet JSON (ressource FHIR attendue)', location: { path: 'Bundle' } }] }
-  }
+  if (!isJson(parsed)) return { issues: [notJson('le corps de la requête n\'est pas un objet JSON (ressource FHIR attendue)')] }
   const ctx = buildContext(parsed)
-  const carrier = ctx.submissionSets[0] ?? ctx.documentReferences[0]
-  const ins = carrier ? subjectIns(carrier.resource) : undefined
-  return { issues: sortIssues(runRules(provideBundleRules, ctx)), bundle: parsed, ...(ins ? { ins } : {}) }
+  const submission = submissionFromBundle(ctx)
+  const carrier = submission.submissionSets[0] ?? submission.entries[0]
+  const patient = carrier?.patientId?.value
+  return {
+    issues: sortIssues([...(bundleStructure.appliesTo(ctx) ? bundleStructure.check(ctx) : []), ...validateSubmission(submission)]),
+    bundle: parsed,
+    submission,
+    ...(isPatientRef(patient) ? { ins: patient } : {}),
+  }
+}
+
+function notJson(message: string): Issue {
+  return { severity: 'fatal', code: 'structure', rule: 'mhd/iti65-json', requirement: 'DMP-001', message, location: { path: 'Bundle' } }
 }

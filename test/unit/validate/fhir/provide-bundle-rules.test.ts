@@ -6,7 +6,7 @@ function validate(bundle: unknown) {
   return validateProvideBundle(JSON.stringify(bundle)).issues
 }
 
-describe('ITI-65 provide bundle rules', () => {
+describe('ITI-65 provide bundle: structure and shared XDS metadata rules', () => {
   it('finds nothing wrong in a valid bundle and reads the patient INS', () => {
     const result = validateProvideBundle(JSON.stringify(validProvideBundle()))
     expect(result.issues).toEqual([])
@@ -53,39 +53,39 @@ describe('ITI-65 provide bundle rules', () => {
     })
   })
 
-  describe('mhd/subject-ins (DMP-002)', () => {
+  describe('xds/patient-id-ins (DMP-002)', () => {
     it('rejects an identifier system that is not an INS authority', () => {
       const bundle = validProvideBundle()
       bundle['entry'][1].resource.subject = { reference: 'Patient?identifier=urn:oid:1.2.250.1.213.1.4.2|279035121518989' }
       expect(validate(bundle)).toContainEqual(
-        expect.objectContaining({ rule: 'mhd/subject-ins', requirement: 'DMP-002', code: 'code-invalid', location: { path: 'Bundle.entry[1].resource.subject' } }),
+        expect.objectContaining({ rule: 'xds/patient-id-ins', requirement: 'DMP-002', code: 'code-invalid', location: { path: 'Bundle.entry[1].resource.subject' } }),
       )
     })
 
     it('rejects an INS with a wrong key', () => {
       const issues = validate(validProvideBundle('279035121518988'))
-      expect(issues.filter((i) => i.rule === 'mhd/subject-ins' && /clé/.test(i.message))).toHaveLength(2)
+      expect(issues.filter((i) => i.rule === 'xds/patient-id-ins' && /clé/.test(i.message))).toHaveLength(2)
     })
 
     it('rejects a subject that does not designate the patient by INS', () => {
       const bundle = validProvideBundle()
       bundle['entry'][0].resource.subject = { reference: 'Patient/123' }
-      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'mhd/subject-ins', code: 'required', location: { path: 'Bundle.entry[0].resource.subject' } }))
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'xds/patient-id-ins', code: 'value', location: { path: 'Bundle.entry[0].resource.subject' } }))
     })
 
     it('rejects two different patients in one submission', () => {
       const bundle = validProvideBundle()
       bundle['entry'][1].resource.subject = { reference: 'Patient?identifier=urn:oid:1.2.250.1.213.1.4.10|180012B00401254' }
-      expect(validate(bundle).some((i) => i.rule === 'mhd/subject-ins' && /plusieurs patients/.test(i.message))).toBe(true)
+      expect(validate(bundle).some((i) => i.rule === 'xds/patient-id-ins' && /plusieurs patients/.test(i.message))).toBe(true)
     })
   })
 
-  describe('mhd/attachment-size-hash (DMP-003)', () => {
+  describe('xds/size-hash (DMP-003)', () => {
     it('rejects a size that is not the size of the Binary', () => {
       const bundle = validProvideBundle()
       bundle['entry'][1].resource.content[0].attachment.size += 1
       expect(validate(bundle)).toContainEqual(
-        expect.objectContaining({ rule: 'mhd/attachment-size-hash', requirement: 'DMP-003', location: { path: 'Bundle.entry[1].resource.content[0].attachment.size' } }),
+        expect.objectContaining({ rule: 'xds/size-hash', requirement: 'DMP-003', location: { path: 'Bundle.entry[1].resource.content[0].attachment.size' } }),
       )
     })
 
@@ -93,36 +93,36 @@ describe('ITI-65 provide bundle rules', () => {
       const bundle = validProvideBundle()
       bundle['entry'][2].resource.data = Buffer.from('<autre/>').toString('base64')
       const hash = validate(bundle).find((i) => i.location?.path.endsWith('.hash'))
-      expect(hash).toMatchObject({ rule: 'mhd/attachment-size-hash', code: 'value' })
+      expect(hash).toMatchObject({ rule: 'xds/size-hash', code: 'value' })
     })
 
     it('requires size and hash', () => {
       const bundle = validProvideBundle()
       delete bundle['entry'][1].resource.content[0].attachment.hash
       delete bundle['entry'][1].resource.content[0].attachment.size
-      expect(validate(bundle).filter((i) => i.rule === 'mhd/attachment-size-hash' && i.code === 'required')).toHaveLength(2)
+      expect(validate(bundle).filter((i) => i.rule === 'xds/size-hash' && i.code === 'required')).toHaveLength(2)
     })
   })
 
-  describe('mhd/unique-id-oid (DMP-004)', () => {
+  describe('xds/unique-id-oid (DMP-004)', () => {
     it('rejects a local document number as uniqueId', () => {
       const bundle = validProvideBundle()
       bundle['entry'][1].resource.masterIdentifier.value = 'DOC-0001'
       expect(validate(bundle)).toContainEqual(
-        expect.objectContaining({ rule: 'mhd/unique-id-oid', requirement: 'DMP-004', location: { path: 'Bundle.entry[1].resource.masterIdentifier.value' } }),
+        expect.objectContaining({ rule: 'xds/unique-id-oid', requirement: 'DMP-004', location: { path: 'Bundle.entry[1].resource.masterIdentifier.value' } }),
       )
     })
 
     it('rejects the same uniqueId for the document and the submission set', () => {
       const bundle = validProvideBundle()
       bundle['entry'][0].resource.identifier[0].value = 'urn:oid:2.25.1002'
-      expect(validate(bundle).some((i) => i.rule === 'mhd/unique-id-oid' && /déjà utilisé/.test(i.message))).toBe(true)
+      expect(validate(bundle).some((i) => i.rule === 'xds/unique-id-oid' && /déjà utilisé/.test(i.message))).toBe(true)
     })
 
     it('requires a submission set uniqueId', () => {
       const bundle = validProvideBundle()
       delete bundle['entry'][0].resource.identifier
-      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'mhd/unique-id-oid', code: 'required', location: { path: 'Bundle.entry[0].resource.identifier' } }))
+      expect(validate(bundle)).toContainEqual(expect.objectContaining({ rule: 'xds/unique-id-oid', code: 'required', location: { path: 'Bundle.entry[0].resource.identifier' } }))
     })
   })
 })

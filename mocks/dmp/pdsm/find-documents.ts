@@ -1,0 +1,32 @@
+import { handlerFor, type MockHandler } from '../../http/handler.ts'
+import { STATUS, type AvailabilityStatus, type DmpRegistry } from '../registry.ts'
+import { toDocumentReference } from './document-reference.ts'
+import { fhirError, fhirJson, searchset } from './fhir-response.ts'
+
+const BY_FHIR_STATUS: Record<string, AvailabilityStatus[]> = {
+  current: [STATUS.approved, STATUS.archived],
+  superseded: [STATUS.deprecated],
+  'entered-in-error': [STATUS.deleted],
+}
+
+/**
+ * ITI-67 Find Document References: `patient` or `patient.identifier`, and `status`, are
+ * mandatory (PDSm st_recherche_fiche).
+ */
+export function findDocumentReferences(registry: DmpRegistry, fhirBase: () => string): MockHandler {
+  return handlerFor.get('dmp.iti67', '/DocumentReference', (request) => {
+    const patient = request.query.get('patient.identifier') ?? request.query.get('patient')
+    const status = request.query.get('status')
+    const ins = patient ? /^(?:urn:oid:)?([0-9.]+)\|(.+)$/.exec(patient)?.[2] : undefined
+    const meta = { transaction: 'ITI-67', ...(ins ? { patientIns: ins } : {}), query: request.url }
+    if (!patient || !status) {
+      return fhirError(400, 'mhd/iti67-parameters', 'recherche ITI-67 : les paramètres patient.identifier (ou patient) et status sont obligatoires', meta)
+    }
+    if (!ins) return fhirError(400, 'mhd/iti67-parameters', `recherche ITI-67 : patient.identifier « ${patient} » attendu sous la forme urn:oid:<OID INS>|<matricule>`, meta)
+    const unknown = status.split(',').filter((value) => !BY_FHIR_STATUS[value])
+    if (unknown.length > 0) return fhirError(400, 'mhd/iti67-parameters', `recherche ITI-67 : statut inconnu ${unknown.join(', ')} (current, superseded, entered-in-error)`, meta)
+    const statuses = status.split(',').flatMap((value) => BY_FHIR_STATUS[value] ?? [])
+    const documents = registry.find(ins, statuses).map((document) => toDocumentReference(document, fhirBase()))
+    return fhirJson(200, searchset(documents), meta)
+  })
+}
