@@ -27,8 +27,11 @@ export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
   const dmp = await startDmp({ evidence: options.evidence, host })
   return {
     dmp,
-    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl } }),
-    reset: () => dmp.fhir.resetHandlers(),
+    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl, xds: dmp.xdsUrl } }),
+    reset: () => {
+      dmp.fhir.resetHandlers()
+      dmp.xds.resetHandlers()
+    },
     close: async () => {
       await dmp.close()
     },

@@ -7,6 +7,7 @@ import { provideDocumentBundle, type ProvideMeta } from './pdsm/provide.ts'
 import { retrieveDocument } from './pdsm/retrieve-document.ts'
 import { deleteDocumentReference, updateDocumentReference } from './pdsm/update-document.ts'
 import { DmpRegistry } from './registry.ts'
+import { xdsEndpoint } from './xds/endpoint.ts'
 
 export type { ProvideMeta } from './pdsm/provide.ts'
 export { DmpRegistry, STATUS, type StoredDocument, type DmpState } from './registry.ts'
@@ -19,10 +20,16 @@ export interface DmpOptions {
   readonly maxBodyBytes?: number
 }
 
+/** Transactions served by the FHIR (PDSm) endpoint; every other one is XDS.b SOAP. */
+const FHIR_TRANSACTIONS = new Set(['ITI-65', 'ITI-67', 'ITI-68', 'TD0.2', 'TD3.3', 'TD3.3c'])
+
 export interface RunningDmp {
   /** FHIR base of the PDSm / MHD endpoint. */
   readonly fhirUrl: string
   readonly fhir: RecordingServer
+  /** SOAP 1.2 endpoint of the XDS.b transactions (ITI-41, ITI-18, ITI-43, ITI-57). */
+  readonly xdsUrl: string
+  readonly xds: RecordingServer
   /** Documents and DMP states, shared by every transport. */
   readonly registry: DmpRegistry
   /**
@@ -30,12 +37,12 @@ export interface RunningDmp {
    * when `signal` aborts first.
    */
   nextProvide(insValue: string, signal: AbortSignal): Promise<HttpExchange<ProvideMeta> | undefined>
-  /** The next exchange of a transaction handler (e.g. `dmp.iti67`) about a patient. */
-  next(handler: string, insValue: string, signal: AbortSignal): Promise<HttpExchange | undefined>
+  /** The next exchange of a transaction (e.g. `ITI-67`, `ITI-41`) about a patient (INS matricule). */
+  next(transaction: string, insValue: string, signal: AbortSignal): Promise<HttpExchange | undefined>
   close(): Promise<void>
 }
 
-/** Starts the DMP simulator (PDSm over FHIR R4). */
+/** Starts the DMP simulator: PDSm over FHIR R4 and XDS.b over SOAP 1.2, one shared registry. */
 export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
   const registry = new DmpRegistry()
   let base = ''
@@ -56,14 +63,29 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
   })
   base = fhir.url
-  const next = (handler: string, insValue: string, signal: AbortSignal) =>
-    fhir.log.next((candidate) => candidate.handler === handler && (candidate.meta['patientIns'] === insValue || String(candidate.meta['patientIns'] ?? '').endsWith(`|${insValue}`) || candidate.request.body.includes(insValue)), signal)
+  const xds = await startRecordingServer({
+    name: 'dmp.xds',
+    basePath: '/xds',
+    handlers: [xdsEndpoint(registry)],
+    evidence: options.evidence,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  })
+  const next = (transaction: string, insValue: string, signal: AbortSignal) =>
+    (FHIR_TRANSACTIONS.has(transaction) ? fhir : xds).log.next(
+      (candidate) => candidate.meta['transaction'] === transaction && (String(candidate.meta['patientIns'] ?? '').split('|').at(-1) === insValue || candidate.request.body.includes(insValue)),
+      signal,
+    )
   return {
     fhirUrl: fhir.url,
     fhir,
+    xdsUrl: xds.url,
+    xds,
     registry,
-    nextProvide: async (insValue, signal) => (await next('dmp.iti65', insValue, signal)) as HttpExchange<ProvideMeta> | undefined,
+    nextProvide: async (insValue, signal) => (await next('ITI-65', insValue, signal)) as HttpExchange<ProvideMeta> | undefined,
     next,
-    close: () => fhir.close(),
+    close: async () => {
+      await Promise.all([fhir.close(), xds.close()])
+    },
   }
 }

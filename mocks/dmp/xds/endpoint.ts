@@ -1,0 +1,40 @@
+import type { HandlerResult, MockHandler } from '../../http/handler.ts'
+import type { DmpRegistry } from '../registry.ts'
+import { ITI41_ACTION, provideAndRegister } from './provide-and-register.ts'
+import { readSoapRequest } from './soap-request.ts'
+import { soapFault } from './soap-response.ts'
+
+/** The XDS.b transactions this simulator serves, by SOAP action. */
+type Transaction = (soap: Parameters<typeof provideAndRegister>[0], registry: DmpRegistry, transportIssues: Parameters<typeof provideAndRegister>[2]) => HandlerResult
+
+const TRANSACTIONS: Record<string, { name: string; run: Transaction }> = {
+  [ITI41_ACTION]: { name: 'ITI-41', run: provideAndRegister },
+}
+
+/**
+ * One SOAP endpoint (`POST [xds]`) for every XDS.b transaction, dispatched by WS-Addressing
+ * Action. A malformed request gets a SOAP Fault that says in French what is wrong.
+ */
+export function xdsEndpoint(registry: DmpRegistry, extra: Record<string, { name: string; run: Transaction }> = {}): MockHandler {
+  const transactions = { ...TRANSACTIONS, ...extra }
+  return {
+    name: 'dmp.xds',
+    method: 'POST',
+    path: /^\/?$/,
+    resolve(request) {
+      const read = readSoapRequest(request)
+      if (!read.ok) return soapFault('Sender', read.issues.map((issue) => issue.message).join(' ; '), { transaction: 'XDS', issues: read.issues, accepted: false })
+      try {
+        const transaction = read.soap.action ? transactions[read.soap.action] : undefined
+        if (!transaction) {
+          const known = Object.keys(transactions).join(', ')
+          const message = read.soap.action ? `action SOAP « ${read.soap.action} » inconnue de ce service (attendu : ${known})` : `action SOAP absente : l'en-tête wsa:Action est obligatoire (attendu : ${known})`
+          return soapFault('Sender', message, { transaction: 'XDS', issues: [{ severity: 'error', code: 'not-supported', rule: 'xds/soap-transport', requirement: 'DMP-008', message, location: { path: 'soap:Header/wsa:Action' } }], accepted: false }, 'wsa:ActionNotSupported')
+        }
+        return transaction.run(read.soap, registry, read.issues)
+      } finally {
+        read.soap.doc.dispose()
+      }
+    },
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import type { Issue } from '../../../harness/core/issue.ts'
+import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
+import type { HandlerResult } from '../../http/handler.ts'
+
+const SOAP_XML = 'application/soap+xml; charset=utf-8'
+
+export function xml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
+}
+
+/** A SOAP 1.2 envelope with the WS-Addressing response headers. */
+export function envelope(action: string, relatesTo: string | undefined, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<soap:Envelope xmlns:soap="${NS.soap}" xmlns:wsa="${NS.wsa}">
+  <soap:Header>
+    <wsa:Action soap:mustUnderstand="1">${xml(action)}</wsa:Action>
+    <wsa:MessageID>urn:uuid:${randomUUID()}</wsa:MessageID>${relatesTo ? `\n    <wsa:RelatesTo>${xml(relatesTo)}</wsa:RelatesTo>` : ''}
+  </soap:Header>
+  <soap:Body>${body}</soap:Body>
+</soap:Envelope>`
+}
+
+export function soapResponse(action: string, relatesTo: string | undefined, body: string, meta: Record<string, unknown>): HandlerResult {
+  return { status: 200, headers: { 'content-type': `${SOAP_XML}; action="${action}"` }, body: envelope(action, relatesTo, body), meta }
+}
+
+/** An ebRIM RegistryResponse: Success, or Failure with one RegistryError per blocking issue. */
+export function registryResponse(issues: readonly Issue[]): string {
+  const errors = issues.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')
+  if (errors.length === 0) return `<rs:RegistryResponse xmlns:rs="${NS.rs}" status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success"/>`
+  const list = errors
+    .map((issue) => `<rs:RegistryError errorCode="${issue.rule.startsWith('xds/size-hash') ? 'XDSRepositoryMetadataError' : 'XDSRegistryMetadataError'}" codeContext="${xml(`[${issue.rule}] ${issue.message}`)}" location="${xml(issue.location?.path ?? '')}" severity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error"/>`)
+    .join('\n      ')
+  return `<rs:RegistryResponse xmlns:rs="${NS.rs}" status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure">
+    <rs:RegistryErrorList>
+      ${list}
+    </rs:RegistryErrorList>
+  </rs:RegistryResponse>`
+}
+
+/** SOAP 1.2 Fault (Sender: the request is wrong; Receiver: the DMP failed), reason in French. */
+export function soapFault(code: 'Sender' | 'Receiver', reason: string, meta: Record<string, unknown>, subcode?: string): HandlerResult {
+  const body = `<soap:Fault>
+      <soap:Code><soap:Value>soap:${code}</soap:Value>${subcode ? `<soap:Subcode><soap:Value>${xml(subcode)}</soap:Value></soap:Subcode>` : ''}</soap:Code>
+      <soap:Reason><soap:Text xml:lang="fr">${xml(reason)}</soap:Text></soap:Reason>
+    </soap:Fault>`
+  return { status: code === 'Sender' ? 400 : 500, headers: { 'content-type': SOAP_XML }, body: envelope('http://www.w3.org/2005/08/addressing/soap/fault', undefined, body), meta }
+}
