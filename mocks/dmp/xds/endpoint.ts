@@ -1,6 +1,9 @@
 import type { HandlerResult, MockHandler } from '../../http/handler.ts'
 import type { DmpRegistry } from '../registry.ts'
 import { ITI41_ACTION, provideAndRegister } from './provide-and-register.ts'
+import { ITI43_ACTION, retrieveDocumentSet } from './retrieve-document-set.ts'
+import { ITI18_ACTION, registryStoredQuery } from './stored-query.ts'
+import { ITI57_ACTION, updateDocumentSet } from './update-document-set.ts'
 import { readSoapRequest } from './soap-request.ts'
 import { soapFault } from './soap-response.ts'
 
@@ -9,6 +12,9 @@ type Transaction = (soap: Parameters<typeof provideAndRegister>[0], registry: Dm
 
 const TRANSACTIONS: Record<string, { name: string; run: Transaction }> = {
   [ITI41_ACTION]: { name: 'ITI-41', run: provideAndRegister },
+  [ITI18_ACTION]: { name: 'ITI-18', run: registryStoredQuery },
+  [ITI43_ACTION]: { name: 'ITI-43', run: retrieveDocumentSet },
+  [ITI57_ACTION]: { name: 'ITI-57', run: updateDocumentSet },
 }
 
 /**

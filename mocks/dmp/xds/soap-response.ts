@@ -25,18 +25,23 @@ export function soapResponse(action: string, relatesTo: string | undefined, body
   return { status: 200, headers: { 'content-type': `${SOAP_XML}; action="${action}"` }, body: envelope(action, relatesTo, body), meta }
 }
 
-/** An ebRIM RegistryResponse: Success, or Failure with one RegistryError per blocking issue. */
-export function registryResponse(issues: readonly Issue[]): string {
+const SUCCESS = 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success'
+const FAILURE = 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure'
+
+/** Success when no issue is blocking; else Failure with one RegistryError per blocking issue. */
+export function responseStatus(issues: readonly Issue[]): { status: string; errors: string } {
   const errors = issues.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')
-  if (errors.length === 0) return `<rs:RegistryResponse xmlns:rs="${NS.rs}" status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success"/>`
+  if (errors.length === 0) return { status: SUCCESS, errors: '' }
   const list = errors
     .map((issue) => `<rs:RegistryError errorCode="${issue.rule.startsWith('xds/size-hash') ? 'XDSRepositoryMetadataError' : 'XDSRegistryMetadataError'}" codeContext="${xml(`[${issue.rule}] ${issue.message}`)}" location="${xml(issue.location?.path ?? '')}" severity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error"/>`)
     .join('\n      ')
-  return `<rs:RegistryResponse xmlns:rs="${NS.rs}" status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure">
-    <rs:RegistryErrorList>
-      ${list}
-    </rs:RegistryErrorList>
-  </rs:RegistryResponse>`
+  return { status: FAILURE, errors: `<rs:RegistryErrorList>\n      ${list}\n    </rs:RegistryErrorList>` }
+}
+
+/** An ebRIM RegistryResponse for the issues found. */
+export function registryResponse(issues: readonly Issue[]): string {
+  const { status, errors } = responseStatus(issues)
+  return `<rs:RegistryResponse xmlns:rs="${NS.rs}" status="${status}">${errors}</rs:RegistryResponse>`
 }
 
 /** SOAP 1.2 Fault (Sender: the request is wrong; Receiver: the DMP failed), reason in French. */
