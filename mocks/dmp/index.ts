@@ -7,9 +7,11 @@ import { provideDocumentBundle, type ProvideMeta } from './pdsm/provide.ts'
 import { retrieveDocument } from './pdsm/retrieve-document.ts'
 import { deleteDocumentReference, updateDocumentReference } from './pdsm/update-document.ts'
 import { DmpRegistry } from './registry.ts'
+import { injectFault, type DmpFault } from './faults.ts'
 import { xdsEndpoint } from './xds/endpoint.ts'
 
 export type { ProvideMeta } from './pdsm/provide.ts'
+export type { DmpFault } from './faults.ts'
 export { DmpRegistry, STATUS, type StoredDocument, type DmpState } from './registry.ts'
 
 export interface DmpOptions {
@@ -37,6 +39,8 @@ export interface RunningDmp {
    * when `signal` aborts first.
    */
   nextProvide(insValue: string, signal: AbortSignal): Promise<HttpExchange<ProvideMeta> | undefined>
+  /** Makes the DMP misbehave for the current scenario (reset with the scenario's handlers). */
+  inject(fault: DmpFault): void
   /** The next exchange of a transaction (e.g. `ITI-67`, `ITI-41`) about a patient (INS matricule). */
   next(transaction: string, insValue: string, signal: AbortSignal): Promise<HttpExchange | undefined>
   close(): Promise<void>
@@ -46,10 +50,8 @@ export interface RunningDmp {
 export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
   const registry = new DmpRegistry()
   let base = ''
-  const fhir = await startRecordingServer({
-    name: 'dmp.fhir',
-    basePath: '/fhir',
-    handlers: [
+  const handlers = {
+    fhir: [
       provideDocumentBundle(registry),
       findDocumentReferences(registry, () => base),
       retrieveDocument(registry),
@@ -57,6 +59,12 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
       updateDocumentReference(registry, () => base),
       deleteDocumentReference(registry),
     ],
+    xds: [xdsEndpoint(registry)],
+  }
+  const fhir = await startRecordingServer({
+    name: 'dmp.fhir',
+    basePath: '/fhir',
+    handlers: handlers.fhir,
     evidence: options.evidence,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -66,7 +74,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
   const xds = await startRecordingServer({
     name: 'dmp.xds',
     basePath: '/xds',
-    handlers: [xdsEndpoint(registry)],
+    handlers: handlers.xds,
     evidence: options.evidence,
     ...(options.host ? { host: options.host } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -84,6 +92,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     registry,
     nextProvide: async (insValue, signal) => (await next('ITI-65', insValue, signal)) as HttpExchange<ProvideMeta> | undefined,
     next,
+    inject: (fault) => injectFault(fault, { registry, fhir, xds, handlers }),
     close: async () => {
       await Promise.all([fhir.close(), xds.close()])
     },

@@ -3,20 +3,25 @@ import type { MockRequest, MockResponse } from './exchange.ts'
 /** A handler's answer plus what it extracted from the request (kept with the exchange). */
 export interface HandlerResult extends MockResponse {
   readonly meta?: Record<string, unknown>
+  /** Drop the connection without answering (fault injection); the request is still recorded. */
+  readonly dropConnection?: boolean
 }
 
 /** Predicate + resolver (msw style). The first matching handler answers. */
 export interface MockHandler {
   /** Stable name used to await exchanges, e.g. `dmp.iti65`. */
   readonly name: string
+  /** HTTP method, or `*` for any. */
   readonly method: string
-  /** Exact path, or a pattern, matched against the path below the simulator base. */
+  /** Exact path, a pattern, or `*`, matched against the path below the simulator base. */
   readonly path: string | RegExp
   resolve(request: MockRequest): Promise<HandlerResult> | HandlerResult
 }
 
+/** `*` as method or path matches anything (catch-all overrides for fault injection). */
 export function matches(handler: MockHandler, request: MockRequest): boolean {
-  if (handler.method !== request.method) return false
+  if (handler.method !== '*' && handler.method !== request.method) return false
+  if (handler.path === '*') return true
   return typeof handler.path === 'string' ? handler.path === request.path : handler.path.test(request.path)
 }
 

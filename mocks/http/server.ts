@@ -82,6 +82,12 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
         result = { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `erreur du simulateur : ${message}`, meta: { simulatorError: message } }
       }
     }
+    if (result.dropConnection) {
+      res.socket?.destroy()
+      const evidence = recorder.finish(`${request.method} ${request.url} → connexion coupée`, handler?.name)
+      log.add({ evidenceId: evidence.id, ...(handler ? { handler: handler.name } : {}), at: evidence.at, request, response: { status: 0 }, meta: result.meta ?? {} })
+      return
+    }
     const responseBody = typeof result.body === 'string' ? Buffer.from(result.body, 'utf8') : (result.body ?? Buffer.alloc(0))
     const headers = { ...result.headers, 'content-length': String(responseBody.length) }
     res.writeHead(result.status, headers)
