@@ -13,6 +13,8 @@ export interface N1Document {
   /** When the document was produced. */
   readonly effectiveTime: Date
   readonly pdf: Buffer
+  /** The version this document replaces (CDA relatedDocument RPLC). */
+  readonly replaces?: { readonly id: string; readonly setId: string; readonly version: number }
 }
 
 /**
@@ -105,7 +107,14 @@ export function buildCdaN1(document: N1Document, usager: Usager): string {
         </assignedEntity>
       </performer>
     </serviceEvent>
-  </documentationOf>
+  </documentationOf>${document.replaces ? `
+  <relatedDocument typeCode="RPLC">
+    <parentDocument>
+      <id root="${document.replaces.id}"/>
+      <setId root="${document.replaces.setId}"/>
+      <versionNumber value="${document.replaces.version}"/>
+    </parentDocument>
+  </relatedDocument>` : ''}
   <componentOf>
     <encompassingEncounter>
       <effectiveTime>

@@ -14,8 +14,8 @@ const CLASS_CODES = 'https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/
  * DocumentReference and the CDA as a Binary. The patient is designated by INS, which requires a
  * qualified identity.
  */
-export function buildProvideBundle(document: ProducedDocument, usager: Usager, mistakes: Mistakes = {}): fhir4.Bundle {
-  if (usager.status !== 'QUAL' || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : son INS ne peut pas être transmis au DMP`)
+export function buildProvideBundle(document: ProducedDocument, usager: Usager, mistakes: Mistakes = {}, replaced?: ProducedDocument): fhir4.Bundle {
+  if ((usager.status !== 'QUAL' && !mistakes.insWithoutQualification) || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : son INS ne peut pas être transmis au DMP`)
   const patient = `Patient?identifier=urn:oid:${mistakes.patientIdentifierOid ?? usager.ins.oid}|${usager.ins.value}`
   const [listUrl, docUrl, binaryUrl] = [randomUUID(), randomUUID(), randomUUID()].map((id) => `urn:uuid:${id}`) as [string, string, string]
   const hashed = mistakes.hashEmbeddedPdf ? document.pdf : document.cda
@@ -46,6 +46,7 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
     contained: [author],
     masterIdentifier: { system: 'urn:ietf:rfc:3986', value: mistakes.localDocumentUniqueId ? document.localId : `urn:oid:${document.id}` },
     status: 'current',
+    ...(replaced && !mistakes.replaceWithoutRelation ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${replaced.id}` } } }] } : {}),
     type: { coding: [{ system: LOINC, code: document.typeCode.code, display: document.typeCode.displayName }] },
     category: [{ coding: [{ system: CLASS_CODES, code: '11', display: 'Synthèse' }] }],
     subject: { reference: patient },

@@ -8,5 +8,10 @@ export function documentActions(dui: Dui): Record<string, Action> {
       const document = dui.documents.produceN1(usager, String(params['title']), params['typeCode'] as { code: string; codeSystem: string; displayName: string })
       return { documentId: document.localId, uniqueId: document.id }
     },
+    'document.revise': (params) => {
+      const previous = dui.documents.get(String(params['documentId']))
+      const document = dui.documents.revise(previous, dui.usagers.get(previous.usagerId), String(params['title'] ?? previous.title))
+      return { documentId: document.localId, uniqueId: document.id, version: document.version }
+    },
   }
 }

@@ -29,7 +29,11 @@ export function xdsEndpoint(registry: DmpRegistry, extra: Record<string, { name:
     path: /^\/?$/,
     resolve(request) {
       const read = readSoapRequest(request)
-      if (!read.ok) return soapFault('Sender', read.issues.map((issue) => issue.message).join(' ; '), { transaction: 'XDS', issues: read.issues, accepted: false })
+      if (!read.ok) {
+        // Name the transaction the raw bytes announce, so the scenario waiting for it sees the fault.
+        const announced = Object.entries(transactions).find(([action]) => request.body.includes(action))?.[1].name ?? 'XDS'
+        return soapFault('Sender', read.issues.map((issue) => issue.message).join(' ; '), { transaction: announced, issues: read.issues, accepted: false })
+      }
       try {
         const transaction = read.soap.action ? transactions[read.soap.action] : undefined
         if (!transaction) {

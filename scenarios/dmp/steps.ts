@@ -1,0 +1,59 @@
+import { step, type Issue, type StepDefinition } from '../../harness/index.ts'
+import type { TestIdentity } from '../fixtures/identities.ts'
+
+/**
+ * Steps several DMP scenarios share: file the usager, produce a document. The document id the
+ * candidate returns is kept in the scenario state under `documentId`.
+ */
+export function registerUsager(usager: TestIdentity): StepDefinition {
+  return step('le DUI enregistre l\'usager avec son identité qualifiée', {
+    id: 'register-usager',
+    verifies: [],
+    async run(ctx) {
+      await ctx.trigger('identity.create', { usager })
+    },
+  })
+}
+
+export function produceDocument(usager: TestIdentity, title = 'Synthèse de l\'accompagnement', key = 'documentId'): StepDefinition {
+  return step(`le DUI produit un document CDA N1 (PDF) « ${title} » pour l'usager`, {
+    id: key === 'documentId' ? 'produce-document' : `produce-${key}`,
+    verifies: [],
+    async run(ctx) {
+      const produced = await ctx.trigger('document.produce', {
+        usager: usager.localId,
+        format: 'cda-n1-pdf',
+        title,
+        typeCode: { code: '28653-4', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Document du secteur social / médico-social' },
+      })
+      const documentId = produced.ok ? produced.result['documentId'] : undefined
+      if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
+      ctx.state.set(key, documentId)
+    },
+  })
+}
+
+/** Shares a document (state key) through PDSm or XDS.b and requires the DMP to have accepted it. */
+export function shareDocument(usager: TestIdentity, transport: 'pdsm' | 'xds', key = 'documentId'): StepDefinition {
+  const transaction = transport === 'pdsm' ? 'ITI-65' : 'ITI-41'
+  return step(`le DUI partage le document dans le DMP (${transaction})`, {
+    id: `share-${key === 'documentId' ? 'document' : key}`,
+    verifies: [],
+    async run(ctx) {
+      const shared = await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get(key), transport }, { tolerateFailure: true })
+      const exchange = await ctx.expectTraffic(
+        `aucune transaction ${transaction} reçue par le DMP pour l'INS ${usager.ins.value}${shared.ok ? '' : ` (le DUI signale : ${shared.error})`}`,
+        (signal) => ctx.mocks.dmp.next(transaction, usager.ins.value, signal),
+      )
+      ctx.check(issuesOf(exchange), `la transaction ${transaction} n'est pas conforme`)
+      if (exchange.meta['accepted'] !== true) ctx.fail(`le DMP n'a pas accepté le document (${transaction})`)
+      if (!shared.ok) ctx.fail(`le DMP a accepté le document mais le DUI signale un échec : ${shared.error}`)
+      ctx.state.set(`${key}:uniqueId`, (exchange.meta['stored'] as string[] | undefined)?.[0])
+    },
+  })
+}
+
+/** The findings a DMP handler recorded with an exchange. */
+export function issuesOf(exchange: { meta: Record<string, unknown> }): readonly Issue[] {
+  return (exchange.meta['issues'] ?? []) as readonly Issue[]
+}
