@@ -47,7 +47,7 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
     masterIdentifier: { system: 'urn:ietf:rfc:3986', value: mistakes.localDocumentUniqueId ? document.localId : `urn:oid:${document.id}` },
     status: 'current',
     ...(replaced && !mistakes.replaceWithoutRelation ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${replaced.id}` } } }] } : {}),
-    type: { coding: [{ system: LOINC, code: document.typeCode.code, display: document.typeCode.displayName }] },
+    type: { coding: [{ system: LOINC, code: mistakes.metadataTypeCode ?? document.typeCode.code, display: document.typeCode.displayName }] },
     category: [{ coding: [{ system: CLASS_CODES, code: '11', display: 'Synthèse' }] }],
     subject: { reference: patient },
     date: created,
@@ -70,7 +70,7 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
     ],
     context: {
       period: { start: created },
-      facilityType: { coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite', code: establishment.activitySector.code, display: establishment.activitySector.display }] },
+      facilityType: { coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_R02-SecteurActivite/FHIR/TRE-R02-SecteurActivite', code: mistakes.facilityTypeCode ?? establishment.activitySector.code, display: establishment.activitySector.display }] },
       practiceSetting: { coding: [{ system: 'https://mos.esante.gouv.fr/NOS/TRE_A01-CadreExercice/FHIR/TRE-A01-CadreExercice', code: establishment.practiceSetting.code, display: establishment.practiceSetting.display }] },
     },
   }

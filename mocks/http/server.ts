@@ -50,6 +50,10 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
     })
   })
   server.on('clientError', (_error, socket) => socket.destroy())
+  // Clients (fetch, DUIs) keep connections alive; Node's 5 s default closes them under a client
+  // about to reuse them (ECONNRESET on a slow machine). close() still ends every connection.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const recorder = options.evidence.open({ kind: 'http-exchange', direction: 'incoming', source: options.name })

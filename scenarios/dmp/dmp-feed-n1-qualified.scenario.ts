@@ -37,7 +37,7 @@ export default defineScenario({
     }),
     step('le DUI partage le document dans le DMP par une transaction ITI-65 conforme', {
       id: 'share-iti65',
-      verifies: ['DMP-001', 'DMP-002', 'DMP-003', 'DMP-004'],
+      verifies: ['DMP-001', 'DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006'],
       async run(ctx) {
         const shared = await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get('documentId'), transport: 'pdsm' }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic(

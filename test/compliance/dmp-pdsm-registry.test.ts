@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EvidenceStore } from '../../harness/evidence/index.ts'
 import { startDmp, STATUS, type RunningDmp } from '../../mocks/dmp/index.ts'
+import { KIT_N1_ID } from '../fixtures/documents/kit-n1-document.ts'
 import { TEST_INS, validProvideBundle } from '../fixtures/fhir/provide-bundle.ts'
 
 const PATIENT = `urn:oid:1.2.250.1.213.1.4.10|${TEST_INS}`
@@ -27,7 +28,7 @@ describe('DMP simulator, PDSm registry: feed, search, retrieve, TD0.2, update, d
     expect(status).toBe(200)
     expect(body['type']).toBe('searchset')
     expect(body['entry']).toHaveLength(1)
-    expect(body['entry'][0].resource.masterIdentifier.value).toBe('urn:oid:2.25.1002')
+    expect(body['entry'][0].resource.masterIdentifier.value).toBe(`urn:oid:${KIT_N1_ID}`)
   })
 
   it('ITI-67 refuses a search without status or patient, saying which parameters are mandatory', async () => {

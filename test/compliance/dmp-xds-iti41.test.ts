@@ -30,7 +30,7 @@ describe('DMP simulator, XDS.b ITI-41 over SOAP 1.2 MTOM (raw HTTP bodies)', () 
   const rules = (exchange: { meta: Record<string, unknown> }) => ((exchange.meta['issues'] ?? []) as { rule: string; requirement?: string; message: string }[])
 
   it('accepts a valid MTOM submission, stores it and answers Success', async () => {
-    const { status, text, exchange } = await submit()
+    const { status, text, exchange } = await submit({ uniqueId: '2.25.4001' })
     expect(status).toBe(200)
     expect(text).toContain('ResponseStatusType:Success')
     expect(exchange.meta).toMatchObject({ transaction: 'ITI-41', accepted: true, stored: ['2.25.4001'] })

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EvidenceStore } from '../../harness/evidence/index.ts'
 import { startDmp, STATUS, type RunningDmp } from '../../mocks/dmp/index.ts'
-import { ITI41_DOCUMENT, iti41Mtom } from '../fixtures/xds/iti41-request.ts'
+import { kitN1Document } from '../fixtures/documents/kit-n1-document.ts'
+import { iti41Mtom } from '../fixtures/xds/iti41-request.ts'
 import { findDocumentsBody, retrieveBody, soap12, updateStatusBody } from '../fixtures/xds/soap.ts'
 
 const INS = '279035121518989'
@@ -41,7 +42,7 @@ describe('DMP simulator, XDS.b ITI-18 / ITI-43 / ITI-57 (raw HTTP bodies)', () =
     const repository = /repositoryUniqueId"><rim:ValueList><rim:Value>([^<]+)/.exec((await findDocuments([STATUS.approved])).bytes.toString('utf8'))![1]!
     const { contentType, bytes } = await call('urn:ihe:iti:2007:RetrieveDocumentSet', retrieveBody(repository, '2.25.7001'))
     expect(contentType).toMatch(/^multipart\/related; type="application\/xop\+xml"/)
-    expect(bytes.includes(ITI41_DOCUMENT)).toBe(true)
+    expect(bytes.includes(kitN1Document({ id: '2.25.7001' }))).toBe(true)
     expect(bytes.toString('utf8')).toMatch(/<xop:Include href="cid:/)
     const unknown = await call('urn:ihe:iti:2007:RetrieveDocumentSet', retrieveBody(repository, '2.25.999'))
     expect(unknown.bytes.toString('utf8')).toMatch(/Failure[\s\S]*aucun document d&apos;identifiant unique 2.25.999/)

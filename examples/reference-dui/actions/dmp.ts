@@ -42,7 +42,7 @@ export function dmpActions(dui: Dui): Record<string, Action> {
       const replaced = document.replacesLocalId ? dui.documents.get(document.replacesLocalId) : undefined
       if (params['transport'] === 'xds') {
         const replacedEntry = replaced && !dui.mistakes.replaceWithoutRelation ? (await registryEntry(ins, replaced, [STATUS.approved])).entryUuid : undefined
-        const request = provideRequest(document, usager, replacedEntry)
+        const request = provideRequest(document, usager, replacedEntry, dui.mistakes)
         await xds().provide(ins, request.body, { contentId: request.contentId, bytes: document.cda })
         return { uniqueId: document.id }
       }

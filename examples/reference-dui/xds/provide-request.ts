@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Mistakes } from '../defects/index.ts'
 import type { ProducedDocument } from '../documents.ts'
 import { establishment, OID, professional } from '../establishment.ts'
 import { INSTALLATION_OID } from '../cda-n1.ts'
@@ -37,7 +38,7 @@ export interface ProvideRequest {
  * submission set, their association, an RPLC association when the document replaces an earlier
  * version, and the document as an xop:Include.
  */
-export function provideRequest(document: ProducedDocument, usager: Usager, replacesEntryUuid?: string): ProvideRequest {
+export function provideRequest(document: ProducedDocument, usager: Usager, replacesEntryUuid?: string, mistakes: Mistakes = {}): ProvideRequest {
   if (usager.status !== 'QUAL' || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : son INS ne peut pas être transmis au DMP`)
   const patientId = insCx(usager.ins)
   const contentId = `doc.${document.localId}@dui-reference`
@@ -57,9 +58,9 @@ ${author}
 ${classification(SCHEME.classCode, 'Document01', '11', '1.2.250.1.213.1.1.4.1', 'Synthèse')}
 ${classification(SCHEME.confidentialityCode, 'Document01', 'N', '2.16.840.1.113883.5.25', 'Normal')}
 ${classification(SCHEME.formatCode, 'Document01', 'urn:ihe:iti:xds-sd:pdf:2008', '1.3.6.1.4.1.19376.1.2.3', 'Document à corps non structuré en Pdf/A-1')}
-${classification(SCHEME.healthcareFacilityTypeCode, 'Document01', establishment.activitySector.code, OID.activitySector, establishment.activitySector.display)}
+${classification(SCHEME.healthcareFacilityTypeCode, 'Document01', mistakes.facilityTypeCode ?? establishment.activitySector.code, OID.activitySector, establishment.activitySector.display)}
 ${classification(SCHEME.practiceSettingCode, 'Document01', establishment.practiceSetting.code, OID.practiceSetting, establishment.practiceSetting.display)}
-${classification(SCHEME.typeCode, 'Document01', document.typeCode.code, document.typeCode.codeSystem, document.typeCode.displayName)}
+${classification(SCHEME.typeCode, 'Document01', mistakes.metadataTypeCode ?? document.typeCode.code, document.typeCode.codeSystem, document.typeCode.displayName)}
 ${identifier(SCHEME.patientId, 'Document01', patientId, 'XDSDocumentEntry.patientId')}
 ${identifier(SCHEME.uniqueId, 'Document01', document.id, 'XDSDocumentEntry.uniqueId')}
 </rim:ExtrinsicObject>`

@@ -1,6 +1,9 @@
 import { sortIssues, type Issue } from '../../core/issue.ts'
+import { validateCda, type CdaHeaderInfo } from '../cda/index.ts'
 import { runRules, type ValidationRule } from '../rule.ts'
-import type { Submission } from './model.ts'
+import type { DocumentEntry, Submission } from './model.ts'
+import { cdaConsistencyRule } from './rules/cda-consistency.ts'
+import { codedMetadataRule } from './rules/coded-metadata.ts'
 import type { SubmissionContext } from './rules/context.ts'
 import { patientIdRule } from './rules/patient-id.ts'
 import { sizeHashRule } from './rules/size-hash.ts'
@@ -12,9 +15,32 @@ export { formatInsCx, parseInsCx, CX_EXPECTED } from './cx.ts'
 export type { SubmissionContext } from './rules/context.ts'
 
 /** Metadata rules shared by ITI-65 (FHIR), ITI-41 (ebRIM) and IHE_XDM METADATA.XML. */
-export const submissionRules: readonly ValidationRule<SubmissionContext>[] = [patientIdRule, sizeHashRule, uniqueIdRule]
+export const submissionRules: readonly ValidationRule<SubmissionContext>[] = [patientIdRule, sizeHashRule, uniqueIdRule, codedMetadataRule, cdaConsistencyRule]
 
-/** Judges the XDS metadata of a submission, whatever its transport. */
-export function validateSubmission(submission: Submission): Issue[] {
-  return sortIssues(runRules(submissionRules, { submission }))
+/** Judges the XDS metadata of a submission, whatever its transport (CDA headers when known). */
+export function validateSubmission(submission: Submission, headers?: ReadonlyMap<DocumentEntry, CdaHeaderInfo>): Issue[] {
+  return sortIssues(runRules(submissionRules, { submission, ...(headers ? { headers } : {}) }))
+}
+
+/**
+ * Runs every CDA the submission carries through the CDA validator, then the metadata rules with
+ * the CDA headers (so metadata and documents are checked against each other).
+ */
+export async function validateSubmissionWithDocuments(submission: Submission): Promise<Issue[]> {
+  const headers = new Map<DocumentEntry, CdaHeaderInfo>()
+  const documentIssues: Issue[] = []
+  for (const entry of submission.entries) {
+    if (!entry.document || !looksLikeXml(entry.document)) continue
+    const result = await validateCda(entry.document)
+    if (result.header) headers.set(entry, result.header)
+    for (const issue of result.issues) {
+      documentIssues.push({ ...issue, location: { ...issue.location, path: `${entry.label} › ${issue.location?.path ?? '/'}` } })
+    }
+  }
+  return sortIssues([...documentIssues, ...validateSubmission(submission, headers)])
+}
+
+function looksLikeXml(bytes: Buffer): boolean {
+  const start = bytes.subarray(0, 200).toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  return start.startsWith('<')
 }

@@ -23,8 +23,8 @@ export interface ProvideMeta extends Record<string, unknown> {
  * in order; otherwise a 4xx OperationOutcome says, in French, what is wrong.
  */
 export function provideDocumentBundle(registry: DmpRegistry): MockHandler {
-  return handlerFor.post('dmp.iti65', /^\/?$/, (request): HandlerResult => {
-    const validation = validateProvideBundle(request.body)
+  return handlerFor.post('dmp.iti65', /^\/?$/, async (request): Promise<HandlerResult> => {
+    const validation = await validateProvideBundle(request.body)
     const base = {
       transaction: 'ITI-65' as const,
       issues: validation.issues,

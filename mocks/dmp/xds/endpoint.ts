@@ -4,11 +4,12 @@ import { ITI41_ACTION, provideAndRegister } from './provide-and-register.ts'
 import { ITI43_ACTION, retrieveDocumentSet } from './retrieve-document-set.ts'
 import { ITI18_ACTION, registryStoredQuery } from './stored-query.ts'
 import { ITI57_ACTION, updateDocumentSet } from './update-document-set.ts'
-import { readSoapRequest } from './soap-request.ts'
+import { readSoapRequest, type SoapRequest } from './soap-request.ts'
+import type { Issue } from '../../../harness/core/issue.ts'
 import { soapFault } from './soap-response.ts'
 
 /** The XDS.b transactions this simulator serves, by SOAP action. */
-type Transaction = (soap: Parameters<typeof provideAndRegister>[0], registry: DmpRegistry, transportIssues: Parameters<typeof provideAndRegister>[2]) => HandlerResult
+type Transaction = (soap: SoapRequest, registry: DmpRegistry, transportIssues: readonly Issue[]) => HandlerResult | Promise<HandlerResult>
 
 const TRANSACTIONS: Record<string, { name: string; run: Transaction }> = {
   [ITI41_ACTION]: { name: 'ITI-41', run: provideAndRegister },
@@ -27,7 +28,7 @@ export function xdsEndpoint(registry: DmpRegistry, extra: Record<string, { name:
     name: 'dmp.xds',
     method: 'POST',
     path: /^\/?$/,
-    resolve(request) {
+    async resolve(request) {
       const read = readSoapRequest(request)
       if (!read.ok) {
         // Name the transaction the raw bytes announce, so the scenario waiting for it sees the fault.
@@ -41,7 +42,7 @@ export function xdsEndpoint(registry: DmpRegistry, extra: Record<string, { name:
           const message = read.soap.action ? `action SOAP « ${read.soap.action} » inconnue de ce service (attendu : ${known})` : `action SOAP absente : l'en-tête wsa:Action est obligatoire (attendu : ${known})`
           return soapFault('Sender', message, { transaction: 'XDS', issues: [{ severity: 'error', code: 'not-supported', rule: 'xds/soap-transport', requirement: 'DMP-008', message, location: { path: 'soap:Header/wsa:Action' } }], accepted: false }, 'wsa:ActionNotSupported')
         }
-        return transaction.run(read.soap, registry, read.issues)
+        return await transaction.run(read.soap, registry, read.issues)
       } finally {
         read.soap.doc.dispose()
       }

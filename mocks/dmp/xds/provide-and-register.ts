@@ -2,7 +2,7 @@ import { XmlElement } from 'libxml2-wasm'
 import { hasBlockingIssues, sortIssues, type Issue } from '../../../harness/core/issue.ts'
 import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
 import { submissionFromEbrim, type EbrimSubmission } from '../../../harness/validate/xds/from-ebrim.ts'
-import { isPatientRef, validateSubmission, type PatientRef } from '../../../harness/validate/xds/index.ts'
+import { isPatientRef, validateSubmissionWithDocuments, type PatientRef } from '../../../harness/validate/xds/index.ts'
 import type { HandlerResult } from '../../http/handler.ts'
 import type { DmpRegistry } from '../registry.ts'
 import { registryResponse, soapResponse } from './soap-response.ts'
@@ -16,7 +16,7 @@ export const ITI41_ACTION = 'urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b'
  * metadata through the shared rules, documents resolved from xop:Include, VIHF in the header.
  * Accepted documents go to the registry; the answer is a RegistryResponse.
  */
-export function provideAndRegister(soap: SoapRequest, registry: DmpRegistry, transportIssues: readonly Issue[]): HandlerResult {
+export async function provideAndRegister(soap: SoapRequest, registry: DmpRegistry, transportIssues: readonly Issue[]): Promise<HandlerResult> {
   const issues: Issue[] = [...transportIssues]
   if (!soap.mtom) issues.push(transportIssue('ITI-41 doit être envoyé en MTOM/XOP (multipart/related; type="application/xop+xml") : les documents voyagent en pièces binaires référencées par xop:Include'))
   if (soap.body.name !== 'ProvideAndRegisterDocumentSetRequest' || soap.body.namespaceUri !== NS.xdsb) {
@@ -43,7 +43,7 @@ export function provideAndRegister(soap: SoapRequest, registry: DmpRegistry, tra
     return answer(issues, registry, undefined, soap)
   }
   const ebrim = submissionFromEbrim(list, documents, TRANSPORT_REQUIREMENT)
-  issues.push(...ebrim.issues, ...validateSubmission(ebrim.submission))
+  issues.push(...ebrim.issues, ...(await validateSubmissionWithDocuments(ebrim.submission)))
   const patient = [...ebrim.submission.submissionSets, ...ebrim.submission.entries].map((holder) => holder.patientId?.value).find(isPatientRef)
   issues.push(...checkVihf(soap.header, patient?.value).issues)
   return answer(issues, registry, { ebrim, patient }, soap)

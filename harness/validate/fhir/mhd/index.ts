@@ -1,6 +1,6 @@
 import { sortIssues, type Issue } from '../../../core/issue.ts'
 import { submissionFromBundle } from '../../xds/from-fhir.ts'
-import { isPatientRef, validateSubmission, type PatientRef, type Submission } from '../../xds/index.ts'
+import { isPatientRef, validateSubmissionWithDocuments, type PatientRef, type Submission } from '../../xds/index.ts'
 import { bundleStructure } from './bundle-structure.ts'
 import { buildContext, isJson } from './context.ts'
 
@@ -15,10 +15,10 @@ export interface ProvideBundleValidation {
 }
 
 /**
- * Validates the raw body of an ITI-65 request: the bundle structure (FHIR-specific), then the
- * XDS metadata rules shared with ITI-41 and XDM. Never throws on bad input.
+ * Validates the raw body of an ITI-65 request: the bundle structure (FHIR-specific), each CDA
+ * document, then the XDS metadata rules shared with ITI-41 and XDM. Never throws on bad input.
  */
-export function validateProvideBundle(body: Buffer | string): ProvideBundleValidation {
+export async function validateProvideBundle(body: Buffer | string): Promise<ProvideBundleValidation> {
   const text = typeof body === 'string' ? body : body.toString('utf8')
   let parsed: unknown
   try {
@@ -33,7 +33,7 @@ export function validateProvideBundle(body: Buffer | string): ProvideBundleValid
   const carrier = submission.submissionSets[0] ?? submission.entries[0]
   const patient = carrier?.patientId?.value
   return {
-    issues: sortIssues([...(bundleStructure.appliesTo(ctx) ? bundleStructure.check(ctx) : []), ...validateSubmission(submission)]),
+    issues: sortIssues([...(bundleStructure.appliesTo(ctx) ? bundleStructure.check(ctx) : []), ...(await validateSubmissionWithDocuments(submission))]),
     bundle: parsed,
     submission,
     ...(isPatientRef(patient) ? { ins: patient } : {}),

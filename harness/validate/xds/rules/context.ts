@@ -1,9 +1,11 @@
 import type { Issue } from '../../../core/issue.ts'
-import type { Located, Submission } from '../model.ts'
+import type { CdaHeaderInfo } from '../../cda/index.ts'
+import type { DocumentEntry, Located, Submission } from '../model.ts'
 
 /** What the metadata rules see: the submission, and the CDA header of each document when parsed. */
 export interface SubmissionContext {
   readonly submission: Submission
+  readonly headers?: ReadonlyMap<DocumentEntry, CdaHeaderInfo>
 }
 
 /** An error issue at a located field. */
