@@ -1,19 +1,41 @@
 import type { Endpoints } from '../harness/drivers/driver.ts'
 import type { EvidenceStore } from '../harness/evidence/index.ts'
 import { startDmp, type RunningDmp } from './dmp/index.ts'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startMssante, type RunningMssante } from './mssante/index.ts'
+import { createTestPki, type TestPki } from './pki/index.ts'
+import { startInsi, type RunningInsi } from './insi/index.ts'
+import { startPsc, type RunningPsc } from './psc/index.ts'
+import { startAnnuaire, type RunningAnnuaire } from './annuaire/index.ts'
 
 export type { RunningDmp, ProvideMeta } from './dmp/index.ts'
 export type { HttpExchange } from './http/exchange.ts'
+export type { RunningMssante, SubmittedMessage } from './mssante/index.ts'
+export { buildBounce, buildMdn } from './mssante/index.ts'
+export type { TestPki } from './pki/index.ts'
+export type { RunningInsi, InsiMeta } from './insi/index.ts'
+export type { RunningPsc, PscMeta } from './psc/index.ts'
+export type { RunningAnnuaire } from './annuaire/index.ts'
 
 export interface MocksOptions {
   readonly evidence: EvidenceStore
   /** Interface to bind; loopback unless the user asks otherwise. */
   readonly host?: string
+  /** Where `ca.pem` of the run-time test PKI is written (default: a temporary folder). */
+  readonly runDir?: string
 }
 
 /** Every simulator of a run. */
 export interface RunningMocks {
   readonly dmp: RunningDmp
+  readonly mssante: RunningMssante
+  readonly insi: RunningInsi
+  readonly psc: RunningPsc
+  readonly annuaire: RunningAnnuaire
+  /** The run-time test PKI (CA, server and client certificates). */
+  readonly pki: TestPki
   /** The endpoints JSON handed to the candidate (DESIGN §6). */
   endpoints(): Endpoints
   /** Drops per-scenario handler overrides. */
@@ -25,15 +47,43 @@ export interface RunningMocks {
 export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
   const host = options.host ?? '127.0.0.1'
   const dmp = await startDmp({ evidence: options.evidence, host })
+  const pki = await createTestPki()
+  const caPath = writeCa(pki, options.runDir)
+  const mssante = await startMssante({ evidence: options.evidence, pki, host })
+  const insi = await startInsi({ evidence: options.evidence, host })
+  const psc = await startPsc({ evidence: options.evidence, host })
+  const annuaire = await startAnnuaire({ evidence: options.evidence, host })
   return {
     dmp,
-    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl, xds: dmp.xdsUrl } }),
+    mssante,
+    insi,
+    psc,
+    annuaire,
+    pki,
+    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl, xds: dmp.xdsUrl }, mssante: { smtp: mssante.smtp, imap: mssante.imap, domain: mssante.domain }, insi: insi.url, psc: { issuer: psc.issuer }, annuaire: annuaire.url, ca: caPath }),
     reset: () => {
       dmp.fhir.resetHandlers()
       dmp.xds.resetHandlers()
+      mssante.reset()
+      insi.server.resetHandlers()
+      psc.reset()
+      annuaire.server.resetHandlers()
     },
     close: async () => {
       await dmp.close()
+      await mssante.close()
+      await insi.close()
+      await psc.close()
+      await annuaire.close()
     },
   }
+}
+
+/** Writes the test CA where a candidate can read it (endpoints `ca`). */
+function writeCa(pki: TestPki, runDir: string | undefined): string {
+  const dir = runDir ?? mkdtempSync(join(tmpdir(), 'dui-harness-ca-'))
+  mkdirSync(dir, { recursive: true })
+  const path = join(dir, 'ca.pem')
+  writeFileSync(path, pki.ca.cert)
+  return path
 }

@@ -21,3 +21,24 @@ export const COVERAGE_LABELS: Readonly<Record<CoverageStatus, string>> = {
   'not-run': 'non exécutée',
   manual: 'preuve manuelle attendue',
 }
+
+export const LEVEL_LABELS: Readonly<Record<'EXIGENCE' | 'PRECONISATION', string>> = {
+  EXIGENCE: 'exigence',
+  PRECONISATION: 'préconisation',
+}
+
+export const AUTOMATION_LABELS: Readonly<Record<'automatic' | 'manual', string>> = {
+  automatic: 'automatique',
+  manual: 'manuelle',
+}
+
+/** Ségur sections of the catalogue (harness/requirements/requirement.ts), as a reader names them. */
+export const SECTION_LABELS: Readonly<Record<string, string>> = {
+  INS: 'INS — identité nationale de santé',
+  DOC: 'DOC — documents (CDA, CI-SIS)',
+  DMP: 'DMP — dossier médical partagé',
+  MSS: 'MSS — messagerie sécurisée de santé',
+  PSC: 'PSC — Pro Santé Connect',
+  ANN: 'ANN — Annuaire Santé',
+  SEC: 'SEC — sécurité',
+}

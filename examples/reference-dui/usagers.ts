@@ -20,6 +20,11 @@ export class UsagerRegistry {
     this.#byId.set(usager.localId, usager)
   }
 
+  /** The usager whose qualified INS is `value` (how a received document is filed, ECO.2.1.2). */
+  findByIns(value: string): Usager | undefined {
+    return [...this.#byId.values()].find((usager) => usager.status === 'QUAL' && usager.ins?.value === value)
+  }
+
   get(localId: string): Usager {
     const usager = this.#byId.get(localId)
     if (!usager) throw new Error(`usager inconnu : ${localId}`)

@@ -7,6 +7,9 @@ import { registerMocks } from './commands/mocks.ts'
 import { registerRun } from './commands/run.ts'
 import { registerValidate } from './commands/validate.ts'
 import { registerIndicators } from './commands/indicators.ts'
+import { registerReport } from './commands/report.ts'
+import { registerVerify } from './commands/verify.ts'
+import { registerDiff } from './commands/diff.ts'
 
 /** Builds the commander program; exported so tests can run commands in-process. */
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerMocks(program)
   registerValidate(program)
   registerIndicators(program)
+  registerReport(program)
+  registerVerify(program)
+  registerDiff(program)
   registerList(program)
   return program
 }

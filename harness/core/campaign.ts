@@ -121,5 +121,11 @@ function writeObservedUsage(runDir: string, mocks: RunningMocks): void {
     .all()
     .filter((exchange) => exchange.handler === 'dmp.iti65' && exchange.meta['accepted'] === true && typeof exchange.meta['patientIns'] === 'string')
     .map((exchange) => ({ usager: String(exchange.meta['patientIns']).split('|')[1], kind: 'dmp-feed', at: exchange.at }))
+  // One MSSanté sending per patient designated by the IHE_XDM of an accepted document message.
+  const mssante = mocks.mssante.submission.messages
+    .all()
+    .filter((message) => message.analysis.kind === 'document')
+    .flatMap((message) => message.analysis.patients.map((ins) => ({ usager: ins, kind: 'mssante-send', at: message.at })))
+  observed.push(...mssante)
   writeFileSync(join(runDir, 'observed-usage.json'), `${JSON.stringify(observed, null, 2)}\n`)
 }

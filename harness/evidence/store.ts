@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Evidence, EvidenceFile, EvidenceKind } from '../core/evidence.ts'
+import { redactSecrets, type Redactor } from './redact.ts'
 
 export interface EvidenceHeader {
   readonly kind: EvidenceKind
@@ -17,10 +18,13 @@ export interface EvidenceHeader {
 export class EvidenceStore {
   readonly #runDir: string
   readonly #records: Evidence[] = []
+  /** Secrets are masked before the bytes touch the disk (the sha256 is of what is kept). */
+  readonly #redact: Redactor
   #next = 1
 
-  constructor(runDir: string) {
+  constructor(runDir: string, options: { readonly redact?: Redactor } = {}) {
     this.#runDir = runDir
+    this.#redact = options.redact ?? redactSecrets
     mkdirSync(join(runDir, 'evidence'), { recursive: true })
   }
 
@@ -50,7 +54,7 @@ export class EvidenceStore {
     const dir = join('evidence', id)
     mkdirSync(join(this.#runDir, dir), { recursive: true })
     const path = join(dir, file.name)
-    const bytes = typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data
+    const bytes = this.#redact(typeof file.data === 'string' ? Buffer.from(file.data, 'utf8') : file.data)
     writeFileSync(join(this.#runDir, path), bytes)
     return {
       path,

@@ -4,6 +4,10 @@ import { allScenarios } from '../../../scenarios/index.ts'
 import { ConsoleReporter } from '../../../reports/console.ts'
 import { JsonReporter } from '../../../reports/json.ts'
 import { MarkdownReporter } from '../../../reports/markdown.ts'
+import { HtmlReporter } from '../../../reports/html.ts'
+import { JunitReporter } from '../../../reports/junit.ts'
+import { BundleReporter } from '../../../reports/bundle-seal.ts'
+import { resolveSigningKey, SigningKeyError } from '../../../reports/bundle-key.ts'
 import { readConfigFile, resolveConfig } from '../../config/config.ts'
 import { runCampaign } from '../../core/campaign.ts'
 import { selectScenarios, UnknownScenarioError } from '../../core/selection.ts'
@@ -57,20 +61,22 @@ async function runCommand(flags: RunFlags): Promise<number> {
       catalogue.assertKnown([...scenario.verifies, ...scenario.steps.flatMap((step) => step.verifies)], `le scénario ${scenario.id}`)
     }
     const console = new ConsoleReporter()
+    const signingKey = resolveSigningKey()
     const { report, runDir } = await runCampaign({
       config,
       catalogue,
       scenarios,
       openDriver: () => openCandidate(config.candidate),
-      reporters: (dir) => [console, new JsonReporter(dir), new MarkdownReporter(dir)],
+      // The bundle comes last: it seals the files the others wrote.
+      reporters: (dir) => [console, new JsonReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir), new JunitReporter(dir), new BundleReporter(dir, (line) => process.stdout.write(`${line}\n`), signingKey)],
       signal: controller.signal,
     })
     const rel = relative(process.cwd(), runDir)
     const where = rel.startsWith('..') ? runDir : rel
-    process.stdout.write(`Rapports : ${where}/report.json, ${where}/summary.md, preuves dans ${where}/evidence/\n`)
+    process.stdout.write(`Rapports : ${where}/report.json, ${where}/report.html, ${where}/junit.xml, ${where}/summary.md, ${where}/bundle.zip, preuves dans ${where}/evidence/\n`)
     return report.exitCode
   } catch (error) {
-    if (error instanceof CatalogueError || error instanceof UnknownScenarioError || error instanceof UnknownDefectError || error instanceof CandidateSpecError) {
+    if (error instanceof CatalogueError || error instanceof UnknownScenarioError || error instanceof UnknownDefectError || error instanceof CandidateSpecError || error instanceof SigningKeyError) {
       throw new CliError(error.message, ExitCode.badInput)
     }
     if (error instanceof DriverError) throw new CliError(error.message, ExitCode.candidateUnreachable)

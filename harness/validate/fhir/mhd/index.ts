@@ -1,6 +1,9 @@
 import { sortIssues, type Issue } from '../../../core/issue.ts'
+import { runRules } from '../../rule.ts'
 import { submissionFromBundle } from '../../xds/from-fhir.ts'
 import { isPatientRef, validateSubmissionWithDocuments, type PatientRef, type Submission } from '../../xds/index.ts'
+import { pdsmProfileConstraints } from '../pdsm/profile-constraints.ts'
+import { checkR4Schema } from '../r4-schema.ts'
 import { bundleStructure } from './bundle-structure.ts'
 import { buildContext, isJson } from './context.ts'
 
@@ -15,8 +18,9 @@ export interface ProvideBundleValidation {
 }
 
 /**
- * Validates the raw body of an ITI-65 request: the bundle structure (FHIR-specific), each CDA
- * document, then the XDS metadata rules shared with ITI-41 and XDM. Never throws on bad input.
+ * Validates the raw body of an ITI-65 request: the official FHIR R4 schema, the bundle structure
+ * and PDSm profile constraints (FHIR-specific), each CDA document, then the XDS metadata rules
+ * shared with ITI-41 and XDM. Never throws on bad input.
  */
 export async function validateProvideBundle(body: Buffer | string): Promise<ProvideBundleValidation> {
   const text = typeof body === 'string' ? body : body.toString('utf8')
@@ -33,7 +37,11 @@ export async function validateProvideBundle(body: Buffer | string): Promise<Prov
   const carrier = submission.submissionSets[0] ?? submission.entries[0]
   const patient = carrier?.patientId?.value
   return {
-    issues: sortIssues([...(bundleStructure.appliesTo(ctx) ? bundleStructure.check(ctx) : []), ...(await validateSubmissionWithDocuments(submission))]),
+    issues: sortIssues([
+      ...checkR4Schema(parsed, 'fhir/r4-schema', 'DMP-001'),
+      ...runRules([bundleStructure, pdsmProfileConstraints], ctx),
+      ...(await validateSubmissionWithDocuments(submission)),
+    ]),
     bundle: parsed,
     submission,
     ...(isPatientRef(patient) ? { ins: patient } : {}),

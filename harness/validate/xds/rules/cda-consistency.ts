@@ -5,6 +5,7 @@ import { problem, type SubmissionContext } from './context.ts'
 
 const RULE = 'xds/cda-consistency'
 const REQUIREMENT = 'DMP-006'
+const OID_ID = /^[0-2](\.(0|[1-9][0-9]*))+(\^.+)?$/
 
 /**
  * The metadata of each document say what its CDA header says: same patient INS, uniqueId =
@@ -27,7 +28,8 @@ export const cdaConsistencyRule: ValidationRule<SubmissionContext> = {
       const patient = entry.patientId?.value
       if (isPatientRef(patient) && entry.patientId) mismatch('le matricule INS du patient', patient.value, header.patient.ins?.value, entry.patientId)
       const documentId = header.documentId?.root ? [header.documentId.root, header.documentId.extension].filter(Boolean).join('^') : undefined
-      if (entry.uniqueId) mismatch('l\'identifiant unique', entry.uniqueId.value, documentId, entry.uniqueId)
+      // A uniqueId that is not an OID is xds/unique-id-oid's finding; comparing it again would report one mistake twice.
+      if (entry.uniqueId && OID_ID.test(entry.uniqueId.value ?? '')) mismatch('l\'identifiant unique', entry.uniqueId.value, documentId, entry.uniqueId)
       if (entry.typeCode) mismatch('le typeCode', entry.typeCode.value?.code, header.typeCode?.code, entry.typeCode)
       if (entry.formatCode && header.formatCode?.certainty === 'mapped') mismatch('le formatCode', entry.formatCode.value?.code, header.formatCode.code, entry.formatCode)
       const cdaLevel = header.confidentiality?.code

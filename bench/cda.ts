@@ -1,0 +1,112 @@
+// Benchmark of CDA validation: documents/second for the built-in rules and for the official kit
+// mode (cold and warm), and the XSD part against `xmllint --schema` (Debian libxml2-utils).
+// Usage: npx tsx bench/cda.ts [--kit <dir>] [--rounds <n>] [--cold-compile]
+//   --cold-compile  use an empty cache so the kit's schematrons are compiled (several minutes)
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { validateCda } from '../harness/validate/cda/index.ts'
+import { CDA_XSD, validateXsd } from '../harness/validate/cda/kit/xsd.ts'
+import { parseXmlSafely } from '../harness/validate/xml/index.ts'
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)))
+const args = process.argv.slice(2)
+const option = (name: string) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const kitDir = resolve(option('--kit') ?? resolve(root, '../shared/ans-kit'))
+const rounds = Number(option('--rounds') ?? 5)
+const coldCompile = args.includes('--cold-compile')
+const hasKit = existsSync(join(kitDir, 'ExemplesCDA'))
+
+const EXAMPLES = [
+  'DOC_NON_STRUCTURE_CDA-R2-N1.xml',
+  'DLU-EHPAD-DLU_2022.01.xml',
+  'DLU-EHPAD-FLUDT_2022.01.xml',
+  'DLU-EHPAD-FLUDR_2022.01.xml',
+  'VSM_1.4_2022.01.xml',
+  'LDL-EES_2022.01.xml',
+  'LDL-SES_2022.01.xml',
+  'IPS-FR_2024.01_DLU.xml',
+]
+const files = hasKit
+  ? EXAMPLES.map((f) => join(kitDir, 'ExemplesCDA', f))
+  : ['n1-pdf-valid.xml', 'dlu-structured-valid.xml'].map((f) => join(root, 'test/fixtures/cda', f))
+const documents = files.map((f) => readFileSync(f))
+const totalKb = documents.reduce((n, d) => n + d.length, 0) / 1024
+
+function rate(count: number, ms: number): string {
+  return `${((count * 1000) / ms).toFixed(1)} doc/s`
+}
+
+async function timeIt(run: () => Promise<void> | void): Promise<number> {
+  const start = process.hrtime.bigint()
+  await run()
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+console.log(`# bench/cda — ${documents.length} documents (${totalKb.toFixed(0)} Kio au total), ${rounds} tours à chaud`)
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`)
+
+// Built-in rules.
+const builtInCold = await timeIt(async () => {
+  for (const d of documents) await validateCda(d)
+})
+const builtInWarm = await timeIt(async () => {
+  for (let r = 0; r < rounds; r++) for (const d of documents) await validateCda(d)
+})
+console.log(`\nrègles intégrées   froid : ${rate(documents.length, builtInCold)} (${builtInCold.toFixed(0)} ms, init wasm comprise)`)
+console.log(`règles intégrées   chaud : ${rate(documents.length * rounds, builtInWarm)}`)
+
+if (!hasKit) {
+  console.log(`\nkit CI-SIS absent (${kitDir}) : mode kit et comparaison xmllint non mesurés`)
+  process.exit(0)
+}
+
+// Kit mode (XSD + every schematron the kit runs on these documents).
+const cacheDir = coldCompile ? mkdtempSync(join(tmpdir(), 'dui-bench-cache-')) : undefined
+const kitOptions = { cisisKit: kitDir, ...(cacheDir !== undefined ? { cacheDir } : {}) }
+let compiled: string[] = []
+const kitCold = await timeIt(async () => {
+  for (const d of documents) compiled.push(...((await validateCda(d, kitOptions)).kit?.compiled ?? []))
+})
+const kitRounds = Math.max(1, Math.min(rounds, 2))
+const kitWarm = await timeIt(async () => {
+  for (let r = 0; r < kitRounds; r++) for (const d of documents) await validateCda(d, kitOptions)
+})
+compiled = [...new Set(compiled)]
+console.log(
+  `\nmode kit           froid : ${rate(documents.length, kitCold)} (${(kitCold / 1000).toFixed(1)} s ; ` +
+    (compiled.length ? `${compiled.length} schématron(s) compilé(s) : cache vide` : 'formes compilées lues du cache disque') +
+    ')',
+)
+console.log(`mode kit           chaud : ${rate(documents.length * kitRounds, kitWarm)}`)
+if (cacheDir) rmSync(cacheDir, { recursive: true, force: true })
+
+// XSD part against xmllint.
+const parsed = documents.map((d) => {
+  const result = parseXmlSafely(d)
+  if (!result.ok) throw new Error('document illisible')
+  return result.doc
+})
+validateXsd(kitDir, parsed[0]!, 'DOC-001') // schema compile outside the timing (done once per process)
+const oursXsd = await timeIt(() => {
+  for (let r = 0; r < rounds; r++) for (const doc of parsed) validateXsd(kitDir, doc, 'DOC-001')
+})
+for (const doc of parsed) doc.dispose()
+console.log(`\nXSD (libxml2-wasm, schéma compilé une fois) : ${rate(documents.length * rounds, oursXsd)}`)
+const xmllint = spawnSync('xmllint', ['--version'])
+if (xmllint.error) {
+  console.log('xmllint absent : apt-get install libxml2-utils pour la comparaison')
+} else {
+  const schema = join(kitDir, CDA_XSD)
+  // One xmllint process validates every file: its schema compile is paid once per round.
+  const lint = await timeIt(() => {
+    for (let r = 0; r < rounds; r++) spawnSync('xmllint', ['--noout', '--schema', schema, ...files], { stdio: 'ignore' })
+  })
+  console.log(`xmllint --schema (un processus par tour, compilation du schéma comprise) : ${rate(documents.length * rounds, lint)}`)
+  console.log(`rapport libxml2-wasm / xmllint : ${(lint / oursXsd).toFixed(2)}×`)
+}

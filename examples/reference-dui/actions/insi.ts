@@ -1,0 +1,44 @@
+import type { Action, Dui } from '../dui.ts'
+import { InsiClient } from '../insi-client.ts'
+import type { Usager } from '../usagers.ts'
+
+type Status = Usager['status']
+
+/** RNIV: the INSi answer and a high-trust ID document are two proofs; QUAL needs both. */
+function nextStatus(current: Status, proof: 'insi' | 'id-document'): Status {
+  const insi = current === 'RECUP' || current === 'QUAL' || proof === 'insi'
+  const document = current === 'VALI' || current === 'QUAL' || proof === 'id-document'
+  return insi && document ? 'QUAL' : insi ? 'RECUP' : document ? 'VALI' : 'PROV'
+}
+
+/** ID documents of high trust level (RNIV): the only ones that validate an identity. */
+const HIGH_TRUST_DOCUMENTS = ['passeport', 'carte-identite', 'titre-sejour']
+
+/** Retrieving the INS from the INSi téléservice, and qualifying identities. */
+export function insiActions(dui: Dui): Record<string, Action> {
+  return {
+    'identity.fetch-ins': async (params) => {
+      const usager = dui.usagers.get(String(params['usager']))
+      if (!dui.endpoints.insi) throw new Error('adresse du téléservice INSi inconnue pour cette session')
+      const answer = await new InsiClient(dui.endpoints.insi).searchByTraits(usager)
+      if (answer.code !== '00') {
+        const multiple = answer.code === '02' && !dui.mistakes.insiMultipleAsNotFound
+        // CR 01/02: no INS; CR 02 asks the user to check the traits and search again.
+        return { outcome: multiple ? 'multiple' : 'not-found', cr: answer.code, status: usager.status, message: multiple ? 'plusieurs identités trouvées : vérifiez les traits saisis' : 'aucune identité trouvée' }
+      }
+      const updated: Usager = { ...usager, ...answer.traits, ins: answer.ins, status: nextStatus(usager.status, 'insi') }
+      dui.usagers.save(updated)
+      return { outcome: 'found', cr: answer.code, status: updated.status, ins: answer.ins, traits: answer.traits }
+    },
+    'identity.qualify': (params) => {
+      const usager = dui.usagers.get(String(params['usager']))
+      const document = params['idDocument'] as { type?: string } | undefined
+      if (!document?.type || !HIGH_TRUST_DOCUMENTS.includes(document.type)) {
+        throw new Error(`pièce « ${document?.type ?? '(aucune)'} » : seule une pièce d'identité à haut niveau de confiance valide l'identité`)
+      }
+      const updated: Usager = { ...usager, status: nextStatus(usager.status, 'id-document') }
+      dui.usagers.save(updated)
+      return { status: updated.status }
+    },
+  }
+}

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import { ImapFlow } from 'imapflow'
+import nodemailer from 'nodemailer'
+import type Mail from 'nodemailer/lib/mailer/index.js'
+
+/** The establishment's MSSanté mailbox on the operator of the session (docs/simulator-mssante.md). */
+export interface MailboxSettings {
+  readonly smtp: string
+  readonly imap: string
+  readonly domain: string
+  /** PEM path of the CA that signed the operator's certificates. */
+  readonly ca?: string
+}
+
+export const MAILBOX_LOCAL_PART = 'dui'
+const PASSWORD = 'dui-harness-test'
+
+/** A message read from the mailbox, raw, with its IMAP uid. */
+export interface ReceivedRaw {
+  readonly uid: number
+  readonly raw: Buffer
+}
+
+/** Sends with nodemailer (SMTP submission, STARTTLS required) and reads with imapflow (IMAP, STARTTLS). */
+export class MailClient {
+  readonly address: string
+  readonly #settings: MailboxSettings
+  readonly #ca: string | undefined
+
+  constructor(settings: MailboxSettings) {
+    this.#settings = settings
+    this.address = `${MAILBOX_LOCAL_PART}@${settings.domain}`
+    this.#ca = settings.ca ? readFileSync(settings.ca, 'utf8') : undefined
+  }
+
+  async send(message: Mail.Options): Promise<{ messageId: string }> {
+    const [host, port] = split(this.#settings.smtp)
+    const transport = nodemailer.createTransport({
+      host,
+      port,
+      secure: false,
+      requireTLS: true,
+      auth: { user: this.address, pass: PASSWORD },
+      tls: { servername: 'localhost', minVersion: 'TLSv1.2', ...(this.#ca ? { ca: this.#ca } : {}) },
+    })
+    try {
+      const info = await transport.sendMail(message)
+      return { messageId: info.messageId }
+    } finally {
+      transport.close()
+    }
+  }
+
+  /** Reads every unseen message of INBOX, then marks them seen once `handle` filed them. */
+  async fetchUnseen(handle: (message: ReceivedRaw) => Promise<void>): Promise<number> {
+    const [host, port] = split(this.#settings.imap)
+    const client = new ImapFlow({
+      host,
+      port,
+      secure: false,
+      doSTARTTLS: true,
+      auth: { user: this.address, pass: PASSWORD },
+      tls: { servername: 'localhost', minVersion: 'TLSv1.2', ...(this.#ca ? { ca: this.#ca } : {}) },
+      logger: false,
+    })
+    await client.connect()
+    let count = 0
+    try {
+      const lock = await client.getMailboxLock('INBOX')
+      try {
+        const unseen = ((await client.search({ seen: false }, { uid: true })) || []) as number[]
+        const messages: ReceivedRaw[] = []
+        if (unseen.length > 0) {
+          for await (const message of client.fetch(unseen, { uid: true, source: true }, { uid: true })) {
+            if (message.source) messages.push({ uid: message.uid, raw: message.source })
+          }
+        }
+        for (const message of messages) {
+          await handle(message)
+          await client.messageFlagsAdd([message.uid], ['\\Seen'], { uid: true })
+          count++
+        }
+      } finally {
+        lock.release()
+      }
+    } finally {
+      await client.logout()
+    }
+    return count
+  }
+}
+
+function split(hostPort: string): [string, number] {
+  const index = hostPort.lastIndexOf(':')
+  return [hostPort.slice(0, index), Number(hostPort.slice(index + 1))]
+}

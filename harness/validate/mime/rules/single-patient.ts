@@ -1,0 +1,16 @@
+import type { ValidationRule } from '../../rule.ts'
+import { mimeIssue, type MimeContext } from '../context.ts'
+
+const RULE = 'mime/single-patient'
+
+/** ECO.2.1.1 [S]: a message carrying health documents concerns one patient only. */
+export const singlePatientRule: ValidationRule<MimeContext> = {
+  id: RULE,
+  requirements: ['MSS-001'],
+  description: 'Un message porteur de documents concerne un seul patient',
+  appliesTo: (ctx) => ctx.kind === 'document' && ctx.xdm.length > 0,
+  check(ctx) {
+    const patients = new Set(ctx.xdm.flatMap((xdm) => xdm.patients.map((p) => p.split('|')[1])))
+    return patients.size > 1 ? [mimeIssue(RULE, 'MSS-001', 'invariant', `le message concerne ${patients.size} patients (INS ${[...patients].join(', ')}) : un seul patient par message`, '1', 'error', { patients: [...patients] })] : []
+  },
+}

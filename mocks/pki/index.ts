@@ -1,0 +1,1 @@
+export { createTestPki, type KeyPair, type TestPki } from './test-pki.ts'

@@ -1,0 +1,30 @@
+import { defineScenario, step } from '../../harness/index.ts'
+import { professionalAddress } from '../fixtures/mss-addresses.ts'
+import { mssProfessionalUsager as usager } from '../fixtures/mss-identities.ts'
+import { awaitDocumentMessage, messageIssues, registerAndProduce, transportIssues } from './mss-steps.ts'
+
+/** Sends a document to a professional through MSSanté. */
+export default defineScenario({
+  id: 'mss-send-professional',
+  title: 'Envoyer un document à un professionnel par MSSanté',
+  description:
+    'Le DUI envoie un document CDA N1 d\'un usager à l\'identité qualifiée à un professionnel, par la ' +
+    'messagerie MSSanté (SMTP avec STARTTLS et authentification). Le banc, qui joue l\'opérateur, ' +
+    'vérifie le transport (TLS ≥ 1.2), le message (objet XDM/1.0/DDM+, identifiants RFC 5322, UTF-8, ' +
+    'archive IHE_XDM.zip et PDF, un seul patient) et l\'archive (structure, METADATA.XML cohérent avec le CDA).',
+  section: 'MSS',
+  verifies: [],
+  steps: [
+    ...registerAndProduce(usager),
+    step('le DUI envoie le document au professionnel dans un message MSSanté conforme', {
+      id: 'send-message',
+      verifies: ['MSS-001', 'MSS-002', 'MSS-003', 'MSS-004', 'MSS-006', 'MSS-007', 'MSS-009', 'MSS-012', 'SEC-001', 'SEC-002'],
+      async run(ctx) {
+        const sent = await ctx.trigger('mssante.send', { usager: usager.localId, documentId: ctx.state.get('documentId'), to: professionalAddress }, { tolerateFailure: true })
+        const message = await awaitDocumentMessage(ctx, usager, professionalAddress, sent.ok ? '' : ` (le DUI signale : ${sent.error})`)
+        ctx.check([...transportIssues(message), ...messageIssues(message)], 'le message MSSanté n\'est pas conforme')
+        if (message.analysis.kind !== 'document') ctx.fail('le message reçu ne porte pas de document (ni IHE_XDM.zip ni objet XDM/1.0/DDM+)')
+      },
+    }),
+  ],
+})
