@@ -63,3 +63,33 @@ describe('DMP simulator, XDS.b ITI-18 / ITI-43 / ITI-57 (raw HTTP bodies)', () =
     expect((await findDocuments([STATUS.approved])).bytes.toString('utf8')).not.toContain('2.25.7001')
   })
 })
+
+describe('DMP simulator, XDS.b replacement (ITI-41 with an RPLC association)', () => {
+  let dmp: RunningDmp
+  beforeAll(async () => {
+    dmp = await startDmp({ evidence: new EvidenceStore(mkdtempSync(join(tmpdir(), 'dmp-xds-rplc-'))) })
+  })
+  afterAll(() => dmp.close())
+
+  const submit = async (options: Parameters<typeof iti41Mtom>[0]) => {
+    const { contentType, body } = iti41Mtom(options)
+    await fetch(dmp.xdsUrl, { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) })
+    return dmp.xds.log.all().at(-1)!
+  }
+
+  it('accepts a new version whose RPLC association and CDA relatedDocument name the previous one, and deprecates it', async () => {
+    expect((await submit({ uniqueId: '2.25.9001' })).meta['accepted']).toBe(true)
+    const previous = dmp.registry.byUniqueId('2.25.9001')!
+    const exchange = await submit({ uniqueId: '2.25.9002', replaces: `urn:uuid:${previous.entryUuid}`, document: kitN1Document({ id: '2.25.9002', replaces: '2.25.9001' }) })
+    expect(exchange.meta['accepted']).toBe(true)
+    expect(dmp.registry.byUniqueId('2.25.9001')!.status).toBe(STATUS.deprecated)
+  })
+
+  it('refuses an RPLC association to an unknown entryUUID, and a CDA that does not name the replaced document', async () => {
+    const unknown = await submit({ uniqueId: '2.25.9003', replaces: 'urn:uuid:00000000-0000-4000-8000-000000000009', document: kitN1Document({ id: '2.25.9003', replaces: '2.25.9001' }) })
+    expect(unknown.meta['issues']).toContainEqual(expect.objectContaining({ rule: 'xds/replacement', requirement: 'DMP-010', message: expect.stringMatching(/inconnu du registre/) }))
+    const current = dmp.registry.byUniqueId('2.25.9002')!
+    const noRelated = await submit({ uniqueId: '2.25.9004', replaces: `urn:uuid:${current.entryUuid}`, document: kitN1Document({ id: '2.25.9004' }) })
+    expect(noRelated.meta['issues']).toContainEqual(expect.objectContaining({ rule: 'xds/replacement', message: expect.stringMatching(/pas de relatedDocument de type RPLC/) }))
+  })
+})

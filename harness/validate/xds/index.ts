@@ -22,11 +22,17 @@ export function validateSubmission(submission: Submission, headers?: ReadonlyMap
   return sortIssues(runRules(submissionRules, { submission, ...(headers ? { headers } : {}) }))
 }
 
+export interface DocumentsValidation {
+  readonly issues: Issue[]
+  /** The CDA header of each entry whose document could be parsed. */
+  readonly headers: ReadonlyMap<DocumentEntry, CdaHeaderInfo>
+}
+
 /**
  * Runs every CDA the submission carries through the CDA validator, then the metadata rules with
  * the CDA headers (so metadata and documents are checked against each other).
  */
-export async function validateSubmissionWithDocuments(submission: Submission): Promise<Issue[]> {
+export async function validateSubmissionWithDocuments(submission: Submission): Promise<DocumentsValidation> {
   const headers = new Map<DocumentEntry, CdaHeaderInfo>()
   const documentIssues: Issue[] = []
   for (const entry of submission.entries) {
@@ -37,7 +43,7 @@ export async function validateSubmissionWithDocuments(submission: Submission): P
       documentIssues.push({ ...issue, location: { ...issue.location, path: `${entry.label} › ${issue.location?.path ?? '/'}` } })
     }
   }
-  return sortIssues([...documentIssues, ...validateSubmission(submission, headers)])
+  return { issues: sortIssues([...documentIssues, ...validateSubmission(submission, headers)]), headers }
 }
 
 function looksLikeXml(bytes: Buffer): boolean {

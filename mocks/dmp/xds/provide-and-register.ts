@@ -3,6 +3,7 @@ import { hasBlockingIssues, sortIssues, type Issue } from '../../../harness/core
 import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
 import { submissionFromEbrim, type EbrimSubmission } from '../../../harness/validate/xds/from-ebrim.ts'
 import { isPatientRef, validateSubmissionWithDocuments, type PatientRef } from '../../../harness/validate/xds/index.ts'
+import { checkRplcAssociation } from '../../../harness/validate/xds/replacement.ts'
 import type { HandlerResult } from '../../http/handler.ts'
 import type { DmpRegistry } from '../registry.ts'
 import { registryResponse, soapResponse } from './soap-response.ts'
@@ -43,7 +44,12 @@ export async function provideAndRegister(soap: SoapRequest, registry: DmpRegistr
     return answer(issues, registry, undefined, soap)
   }
   const ebrim = submissionFromEbrim(list, documents, TRANSPORT_REQUIREMENT)
-  issues.push(...ebrim.issues, ...(await validateSubmissionWithDocuments(ebrim.submission)))
+  const judged = await validateSubmissionWithDocuments(ebrim.submission)
+  issues.push(...ebrim.issues, ...judged.issues)
+  for (const entry of ebrim.submission.entries) {
+    const target = ebrim.replacements.get(entry.entryUuid ?? '')
+    if (target) issues.push(...checkRplcAssociation(entry, target, registry.byEntryUuid(target.replace(/^urn:uuid:/, ''))?.uniqueId, judged.headers.get(entry)))
+  }
   const patient = [...ebrim.submission.submissionSets, ...ebrim.submission.entries].map((holder) => holder.patientId?.value).find(isPatientRef)
   issues.push(...checkVihf(soap.header, patient?.value).issues)
   return answer(issues, registry, { ebrim, patient }, soap)

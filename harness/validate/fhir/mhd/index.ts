@@ -40,7 +40,7 @@ export async function validateProvideBundle(body: Buffer | string): Promise<Prov
     issues: sortIssues([
       ...checkR4Schema(parsed, 'fhir/r4-schema', 'DMP-001'),
       ...runRules([bundleStructure, pdsmProfileConstraints], ctx),
-      ...(await validateSubmissionWithDocuments(submission)),
+      ...(await validateSubmissionWithDocuments(submission)).issues,
     ]),
     bundle: parsed,
     submission,

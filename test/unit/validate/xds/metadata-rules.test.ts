@@ -86,7 +86,7 @@ describe('ebRIM adapter', () => {
     try {
       const parsed = submissionFromEbrim(list, new Map([['Document01', kitN1Document()]]), 'DMP-008')
       expect(parsed.issues).toEqual([])
-      expect((await validateSubmissionWithDocuments(parsed.submission)).filter(isBlocking)).toEqual([])
+      expect((await validateSubmissionWithDocuments(parsed.submission)).issues.filter(isBlocking)).toEqual([])
       expect(parsed.submission.entries[0]!.patientId?.value).toEqual({ value: '279035121518989', oid: '1.2.250.1.213.1.4.10' })
     } finally {
       doc.dispose()
