@@ -5,6 +5,7 @@ import { harnessVersion } from '../internal/version.ts'
 import { registerList } from './commands/list.ts'
 import { registerMocks } from './commands/mocks.ts'
 import { registerRun } from './commands/run.ts'
+import { registerSelftest } from './commands/selftest.ts'
 import { registerValidate } from './commands/validate.ts'
 import { registerIndicators } from './commands/indicators.ts'
 import { registerReport } from './commands/report.ts'
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerReport(program)
   registerVerify(program)
   registerDiff(program)
+  registerSelftest(program)
   registerList(program)
   return program
 }

@@ -46,7 +46,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     mkdirSync(runDir, { recursive: true })
     const evidence = new EvidenceStore(runDir)
     const reporters = options.reporters(runDir)
-    mocks = await startMocks({ evidence, host: options.config.host })
+    mocks = await startMocks({ evidence, host: options.config.host, runDir })
     driver.onCall = (call) => recordDriverCall(evidence, call, 'session')
     const capabilities = await driver.capabilities()
     await driver.openSession({ runId, endpoints: mocks.endpoints() })

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import type { RunReport } from '../../harness/core/report.ts'
+import { REPO_ROOT, runCli } from '../helpers/cli.ts'
+
+interface SelftestJson {
+  reference: { verdict: string; failed: string[] }
+  defects: { name: string; requirement: string; caught: boolean; failed: string[] }[]
+  uncovered: string[]
+}
+
+const validateReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'docs/report.schema.json'), 'utf8')) as object)
+
+describe('dui-harness selftest: the kill matrix', () => {
+  it('passes the reference DUI and catches every seeded defect by its own requirement only, with evidence', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'selftest-'))
+    const result = await runCli(['selftest', '--json', '--out', out])
+    const matrix = JSON.parse(result.stdout) as SelftestJson
+    expect(matrix.reference).toEqual({ verdict: 'pass', failed: [] })
+    const listed = (await runCli(['list', 'defects'])).stdout.trim().split('\n').map((line) => line.split('\t').slice(0, 2))
+    expect(matrix.defects.map((d) => [d.name, d.requirement])).toEqual(listed)
+    for (const defect of matrix.defects) expect(defect, defect.name).toMatchObject({ caught: true, failed: [defect.requirement] })
+    expect(result.code).toBe(0)
+
+    // Each defect's run shows the failing requirement with the simulator's record of the traffic.
+    for (const defect of matrix.defects) {
+      const runs = readdirSync(join(out, defect.name))
+      const report = JSON.parse(readFileSync(join(out, defect.name, runs[0]!, 'report.json'), 'utf8')) as RunReport
+      expect(validateReport(report), defect.name).toBe(true)
+      const step = report.scenarios.flatMap((s) => s.steps).find((s) => s.verdict === 'fail' && s.issues.some((i) => i.requirement === defect.requirement))
+      expect(step, defect.name).toBeDefined()
+      const recorded = step!.evidence.map((id) => report.evidence.find((e) => e.id === id)!).filter((e) => e.source !== 'driver')
+      expect(recorded.length, defect.name).toBeGreaterThan(0)
+    }
+  }, 900_000) // one full campaign per seeded defect, three at a time
+})
