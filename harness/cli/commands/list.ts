@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { allScenarios } from '../../../scenarios/index.ts'
 import { referenceDefects } from '../../drivers/reference-candidate.ts'
 import { loadCatalogue } from '../../requirements/catalogue.ts'
+import { renderCatalogueMarkdown } from '../../requirements/catalogue-markdown.ts'
 import { CliError, ExitCode } from '../exit-codes.ts'
 
 const KINDS = ['scenarios', 'requirements', 'defects'] as const
@@ -12,7 +13,13 @@ export function registerList(program: Command): void {
     .command('list')
     .description('liste ce que le banc connaît : scenarios, requirements ou defects')
     .argument('<kind>', KINDS.join(' | '))
-    .action((kind: string) => {
+    .option('--markdown', 'requirements seulement : le catalogue en Markdown (docs/requirements.md)')
+    .action((kind: string, flags: { markdown?: boolean }) => {
+      if (flags.markdown) {
+        if (kind !== 'requirements') throw new CliError('--markdown ne s\'applique qu\'à « list requirements »', ExitCode.badInput)
+        process.stdout.write(renderCatalogueMarkdown(loadCatalogue(), allScenarios, referenceDefects))
+        return
+      }
       const rows = listRows(kind)
       process.stdout.write(rows.map((row) => row.join('\t')).join('\n') + (rows.length > 0 ? '\n' : ''))
     })

@@ -18,7 +18,7 @@ export function registerMocks(program: Command): void {
     .action(async (flags: MocksFlags) => {
       const dir = resolve(flags.out ?? `runs/mocks-${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}`)
       mkdirSync(dir, { recursive: true })
-      const mocks = await startMocks({ evidence: new EvidenceStore(dir) })
+      const mocks = await startMocks({ evidence: new EvidenceStore(dir), runDir: dir })
       // First stdout line = endpoints JSON (the contract scripts rely on).
       process.stdout.write(`${JSON.stringify(mocks.endpoints())}\n`)
       if (!flags.printEndpoints) process.stderr.write(`dui-harness : simulateurs démarrés, échanges enregistrés dans ${dir} ; Ctrl-C pour arrêter\n`)
