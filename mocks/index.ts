@@ -3,7 +3,7 @@ import type { EvidenceStore } from '../harness/evidence/index.ts'
 import { startDmp, type RunningDmp } from './dmp/index.ts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { startMssante, type RunningMssante } from './mssante/index.ts'
 import { createTestPki, type TestPki } from './pki/index.ts'
 import { startInsi, type RunningInsi } from './insi/index.ts'
@@ -25,6 +25,11 @@ export interface MocksOptions {
   readonly host?: string
   /** Where `ca.pem` of the run-time test PKI is written (default: a temporary folder). */
   readonly runDir?: string
+  /**
+   * INSi over mutual TLS, as the real téléservice (default on): the candidate gets the
+   * `INSI-AUTO` certificate in `endpoints.insiCertificate`. Off: plain HTTP, no CN rule.
+   */
+  readonly insiMutualTls?: boolean
 }
 
 /** Every simulator of a run. */
@@ -50,7 +55,9 @@ export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
   const pki = await createTestPki()
   const caPath = writeCa(pki, options.runDir)
   const mssante = await startMssante({ evidence: options.evidence, pki, host })
-  const insi = await startInsi({ evidence: options.evidence, host })
+  const insiMutualTls = options.insiMutualTls ?? true
+  const insi = await startInsi({ evidence: options.evidence, host, ...(insiMutualTls ? { mutualTls: { ...pki.server, ca: pki.ca.cert } } : {}) })
+  const insiCertificate = insiMutualTls ? writeInsiCertificate(pki, dirname(caPath)) : undefined
   const psc = await startPsc({ evidence: options.evidence, host })
   const annuaire = await startAnnuaire({ evidence: options.evidence, host })
   return {
@@ -60,7 +67,7 @@ export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
     psc,
     annuaire,
     pki,
-    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl, xds: dmp.xdsUrl }, mssante: { smtp: mssante.smtp, imap: mssante.imap, domain: mssante.domain }, insi: insi.url, psc: { issuer: psc.issuer }, annuaire: annuaire.url, ca: caPath }),
+    endpoints: () => ({ dmp: { fhir: dmp.fhirUrl, xds: dmp.xdsUrl }, mssante: { smtp: mssante.smtp, imap: mssante.imap, domain: mssante.domain }, insi: insi.url, psc: { issuer: psc.issuer }, annuaire: annuaire.url, ca: caPath, ...(insiCertificate ? { insiCertificate } : {}) }),
     reset: () => {
       dmp.fhir.resetHandlers()
       dmp.xds.resetHandlers()
@@ -77,6 +84,15 @@ export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
       await annuaire.close()
     },
   }
+}
+
+/** Writes the INSi client certificate and its key next to `ca.pem`, for the candidate. */
+function writeInsiCertificate(pki: TestPki, dir: string): { cert: string; key: string } {
+  const cert = join(dir, 'insi-client.pem')
+  const key = join(dir, 'insi-client.key')
+  writeFileSync(cert, pki.insiClient.cert)
+  writeFileSync(key, pki.insiClient.key, { mode: 0o600 })
+  return { cert, key }
 }
 
 /** Writes the test CA where a candidate can read it (endpoints `ca`). */

@@ -159,7 +159,7 @@ function orphanFailures(ctx: Ctx, steps: readonly StepResult[]): string {
 function stepDetail(ctx: Ctx, step: StepResult, requirement?: string): string {
   const issues = step.issues.filter((i) => !requirement || !i.requirement || i.requirement === requirement)
   const local = (id: string) => `${anchor('ev', id)}-${anchor('in', step.id)}${requirement ? `-${anchor('r', requirement)}` : ''}`
-  const rows = issues.map((i) => `<tr><td>${esc(i.severity)}</td><td><code>${esc(i.rule)}</code>${i.requirement ? `<br>${esc(i.requirement)}` : ''}</td><td>${esc(i.message)}</td>` +
+  const rows = issues.map((i) => `<tr data-rule="${esc(i.rule)}" data-severity="${esc(i.severity)}"><td>${esc(i.severity)}</td><td><code>${esc(i.rule)}</code>${i.requirement ? `<br>${esc(i.requirement)}` : ''}</td><td>${esc(i.message)}</td>` +
     `<td>${i.location ? `<code>${esc(i.location.path)}</code>${i.location.line ? ` (ligne ${esc(i.location.line)})` : ''}` : ''}</td><td>${i.evidence ? `<a href="#${local(i.evidence)}">${esc(i.evidence)}</a>` : ''}</td></tr>`)
   // What the candidate sent (incoming to the simulators) is what a reader looks for first.
   const named = issues.flatMap((i) => (i.evidence ? [i.evidence] : []))
@@ -198,20 +198,22 @@ const ROLE_LABELS: Readonly<Record<string, string>> = { request: 'requête', res
 
 function fileBlock(view: EvidenceFileView, archives: readonly ArchiveView[]): string {
   const f = view.file
+  // data-role (request, response, message…): a stable hook for tests and for a reader's own tooling.
+  const figure = `<figure data-role="${esc(f.role)}">`
   const zips = archives.map(archiveBlock).join('')
   const caption = `<figcaption>${esc(ROLE_LABELS[f.role] ?? f.role)} — <code>${esc(f.path)}</code> — ${frNumber(f.bytes)} octets${f.contentType ? ` — ${esc(f.contentType)}` : ''} — sha256 <code>${esc(f.sha256)}</code></figcaption>`
   const cda = view.cda.map((fields) => `<p><strong>Document CDA (en-tête)</strong></p><dl class="cda">${fields.map((x) => `<dt>${esc(x.label)}</dt><dd>${esc(x.value)}</dd>`).join('')}</dl>`).join('')
   switch (view.state) {
     case 'missing':
-      return `<figure>${caption}<p class="cut">Fichier absent du dossier de la campagne.</p></figure>`
+      return `${figure}${caption}<p class="cut">Fichier absent du dossier de la campagne.</p></figure>`
     case 'binary':
-      return `<figure>${caption}${zips}${zips ? '' : '<p class="cut">Contenu binaire non affiché : voir le fichier.</p>'}</figure>`
+      return `${figure}${caption}${zips}${zips ? '' : '<p class="cut">Contenu binaire non affiché : voir le fichier.</p>'}</figure>`
     case 'over-budget':
-      return `<figure>${caption}<p class="cut">Non inclus : la taille maximale des preuves embarquées dans ce rapport est atteinte ; voir le fichier.</p></figure>`
+      return `${figure}${caption}<p class="cut">Non inclus : la taille maximale des preuves embarquées dans ce rapport est atteinte ; voir le fichier.</p></figure>`
     case 'truncated':
-      return `<figure>${caption}${cda}${zips}<pre>${esc(view.text)}</pre><p class="cut">Tronqué : ${frNumber(view.shownBytes)} octets affichés sur ${frNumber(f.bytes)} ; le fichier complet est <code>${esc(f.path)}</code>.</p></figure>`
+      return `${figure}${caption}${cda}${zips}<pre>${esc(view.text)}</pre><p class="cut">Tronqué : ${frNumber(view.shownBytes)} octets affichés sur ${frNumber(f.bytes)} ; le fichier complet est <code>${esc(f.path)}</code>.</p></figure>`
     default:
-      return `<figure>${caption}${cda}${zips}<pre>${esc(view.text)}</pre></figure>`
+      return `${figure}${caption}${cda}${zips}<pre>${esc(view.text)}</pre></figure>`
   }
 }
 

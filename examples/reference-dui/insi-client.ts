@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { XMLParser } from 'fast-xml-parser'
 import { establishment } from './establishment.ts'
 
@@ -34,17 +36,23 @@ export type InsiAnswer =
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, ignoreAttributes: true })
 
+/** PEM texts for mutual TLS: the CA to trust and the organisation certificate (CN INSI-AUTO). */
+export interface InsiTls {
+  readonly ca?: string
+  readonly cert?: string
+  readonly key?: string
+}
+
 /** Talks to the CNAM INSi téléservice: `rechercherInsAvecTraitsIdentite` over SOAP 1.2. */
 export class InsiClient {
-  constructor(readonly endpoint: string) {}
+  constructor(
+    readonly endpoint: string,
+    private readonly tls: InsiTls = {},
+  ) {}
 
   async searchByTraits(search: InsiSearch): Promise<InsiAnswer> {
-    const response = await fetch(this.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${ACTION}"` },
-      body: envelope(search),
-    })
-    const xml = await response.text()
+    const response = await this.post(envelope(search))
+    const xml = response.text
     const body = (parser.parse(xml) as { Envelope?: { Body?: Record<string, unknown> } }).Envelope?.Body ?? {}
     const fault = body['Fault'] as { Reason?: { Text?: string }; Detail?: { Erreur?: string } } | undefined
     if (fault) throw new Error(`l'INSi a répondu par une erreur : ${fault.Reason?.Text ?? ''} ${fault.Detail?.Erreur ?? ''}`.trim())
@@ -66,6 +74,30 @@ export class InsiClient {
       },
     }
   }
+
+  private post(body: string): Promise<{ status: number; text: string }> {
+    return postSoapTo(this.endpoint, this.tls, body)
+  }
+}
+
+/** node:http(s) rather than fetch: fetch cannot present a client certificate without undici. */
+function postSoapTo(endpoint: string, tls: InsiTls, body: string): Promise<{ status: number; text: string }> {
+  const url = new URL(endpoint)
+  const secure = url.protocol === 'https:'
+  const headers = { 'content-type': `application/soap+xml; charset=utf-8; action="${ACTION}"`, 'content-length': String(Buffer.byteLength(body)) }
+  const onResponse = (resolve: (value: { status: number; text: string }) => void, reject: (error: Error) => void) => (res: IncomingMessage) => {
+    const chunks: Buffer[] = []
+    res.on('data', (chunk: Buffer) => chunks.push(chunk))
+    res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+    res.on('error', reject)
+  }
+  return new Promise((resolve, reject) => {
+    const req = secure
+      ? httpsRequest(url, { method: 'POST', headers, minVersion: 'TLSv1.2', ...(tls.ca ? { ca: tls.ca } : {}), ...(tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}) }, onResponse(resolve, reject))
+      : httpRequest(url, { method: 'POST', headers }, onResponse(resolve, reject))
+    req.on('error', reject)
+    req.end(body)
+  })
 }
 
 interface Individu {

@@ -20,6 +20,11 @@ export interface Endpoints {
   readonly annuaire?: string
   /** Path of the PEM file of the test CA (when simulators serve TLS). */
   readonly ca?: string
+  /**
+   * PEM paths of the INSi client certificate (CN `INSI-AUTO`) issued by the test CA, for the
+   * INSi simulator's mutual TLS; a real DUI would present its IGC-Santé certificate.
+   */
+  readonly insiCertificate?: { readonly cert: string; readonly key: string }
 }
 
 export interface SessionInfo {

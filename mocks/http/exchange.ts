@@ -14,6 +14,21 @@ export interface MockRequest {
   readonly truncated: boolean
   /** Full size of the body as received. */
   readonly bodyBytes: number
+  /** Present when the simulator serves HTTPS: what the TLS layer learnt about the client. */
+  readonly tls?: MockTlsInfo
+}
+
+/** The TLS facts of a request's connection; the server never aborts on the client certificate. */
+export interface MockTlsInfo {
+  /** The client certificate chains to the simulator's CA and is within its validity dates. */
+  readonly authorized: boolean
+  /** OpenSSL's reason when not authorized, e.g. `CERT_HAS_EXPIRED`. */
+  readonly authorizationError?: string
+  /** Subject CN of the client certificate; absent when none was presented. */
+  readonly peerCn?: string
+  /** Negotiated protocol, e.g. `TLSv1.3`. */
+  readonly protocol?: string
+  readonly cipher?: string
 }
 
 export interface MockResponse {

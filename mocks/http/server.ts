@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
+import type { TLSSocket } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
-import type { HttpExchange, MockRequest, MockResponse } from './exchange.ts'
+import type { HttpExchange, MockRequest, MockResponse, MockTlsInfo } from './exchange.ts'
 import { ExchangeLog } from './exchange-log.ts'
 import { matches, type HandlerResult, type MockHandler } from './handler.ts'
 
@@ -18,6 +20,20 @@ export interface RecordingServerOptions {
   readonly port?: number
   /** Answer for requests no handler matches (always recorded as unhandled). */
   readonly unhandled?: (request: MockRequest) => MockResponse
+  /** Serve HTTPS instead of HTTP (PEM key/cert of the test PKI); plain HTTP when absent. */
+  readonly tls?: RecordingServerTls
+}
+
+export interface RecordingServerTls {
+  readonly key: string
+  readonly cert: string
+  /** CA the client certificates are checked against. */
+  readonly ca?: string
+  /**
+   * Ask for a client certificate. The handshake never fails on it (handlers see
+   * `request.tls` and answer the service's own fault, as the real services do).
+   */
+  readonly requestClientCertificate?: boolean
 }
 
 export interface RecordingServer {
@@ -42,13 +58,28 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY
   const log = new ExchangeLog()
   let overrides: MockHandler[] = []
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res).catch((error: unknown) => {
       // Last resort: never let one request take the simulator down.
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       res.end(`erreur interne du simulateur : ${error instanceof Error ? error.message : String(error)}`)
     })
-  })
+  }
+  const tlsOptions = options.tls
+  const server: Server | HttpsServer = tlsOptions
+    ? createHttpsServer(
+        {
+          key: tlsOptions.key,
+          cert: tlsOptions.cert,
+          ...(tlsOptions.ca ? { ca: tlsOptions.ca } : {}),
+          minVersion: 'TLSv1.2',
+          requestCert: tlsOptions.requestClientCertificate ?? false,
+          // The handler answers a refused certificate with the service's documented fault.
+          rejectUnauthorized: false,
+        },
+        listener,
+      )
+    : createServer(listener)
   server.on('clientError', (_error, socket) => socket.destroy())
   // Clients (fetch, DUIs) keep connections alive; Node's 5 s default closes them under a client
   // about to reuse them (ECONNRESET on a slow machine). close() still ends every connection.
@@ -60,6 +91,8 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
     const { body, bodyBytes, truncated } = await readBody(req, maxBody)
     const head = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n${rawHeaders(req.rawHeaders)}\r\n`
     recorder.addFile({ name: 'request.http', role: 'request', data: Buffer.concat([Buffer.from(head, 'latin1'), body]) })
+    const tls = tlsOptions ? tlsInfo(req.socket as TLSSocket) : undefined
+    if (tls) recorder.addFile({ name: 'tls.json', role: 'tls', contentType: 'application/json', data: `${JSON.stringify(tls, null, 2)}\n` })
 
     const url = new URL(req.url ?? '/', 'http://simulator')
     const fullPath = decodeURIComponent(url.pathname)
@@ -73,6 +106,7 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
       body,
       truncated,
       bodyBytes,
+      ...(tls ? { tls } : {}),
     }
     const handler = truncated ? bodyLimitHandler(options.name, maxBody) : [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
     let result: HandlerResult
@@ -118,7 +152,7 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   return {
-    url: `http://${host}:${address.port}${basePath}`,
+    url: `${tlsOptions ? 'https' : 'http'}://${host}:${address.port}${basePath}`,
     log,
     use: (...handlers) => {
       overrides = [...handlers, ...overrides]
@@ -154,6 +188,24 @@ function defaultUnhandled(request: MockRequest): MockResponse {
     status: 404,
     headers: { 'content-type': 'text/plain; charset=utf-8' },
     body: `aucun service simulé ne répond à ${request.method} ${request.path}`,
+  }
+}
+
+/** What the TLS layer negotiated and learnt about the client certificate. */
+function tlsInfo(socket: TLSSocket): MockTlsInfo {
+  const peer = socket.getPeerCertificate()
+  // No certificate: Node gives an empty object.
+  const cn: unknown = peer && Object.keys(peer).length > 0 ? peer.subject?.CN : undefined
+  const peerCn = Array.isArray(cn) ? String(cn[0]) : typeof cn === 'string' ? cn : undefined
+  const error = socket.authorizationError as Error | string | null | undefined
+  const protocol = socket.getProtocol()
+  const cipher = socket.getCipher()?.name
+  return {
+    authorized: socket.authorized,
+    ...(error ? { authorizationError: typeof error === 'string' ? error : ((error as NodeJS.ErrnoException).code ?? error.message) } : {}),
+    ...(peerCn !== undefined ? { peerCn } : {}),
+    ...(protocol ? { protocol } : {}),
+    ...(cipher ? { cipher } : {}),
   }
 }
 

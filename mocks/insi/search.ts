@@ -3,6 +3,7 @@ import { hasBlockingIssues } from '../../harness/core/issue.ts'
 import { INSI_ACTIONS, INSI_NS, insiRequestRule, readInsiRequest, sameTrait, type InsiCode, type InsiSearchTraits } from '../../harness/validate/identity/index.ts'
 import type { HandlerResult, MockHandler } from '../http/handler.ts'
 import { handlerFor } from '../http/handler.ts'
+import { tlsRefusal } from './client-certificate.ts'
 import { INSI_FAULTS, type InsiFault } from './faults.ts'
 import { faultEnvelope, resultatEnvelope, SOAP12_CONTENT_TYPE } from './soap-responses.ts'
 import { INSI_TEST_IDENTITIES, type InsiTestIdentity } from './test-identities.ts'
@@ -17,6 +18,8 @@ export interface InsiMeta extends Record<string, unknown> {
   readonly identity?: InsiTestIdentity
   /** Fault answered instead of a RESULTAT. */
   readonly fault?: InsiFault
+  /** Why the client certificate was refused (DESIR_560), with mutual TLS on. */
+  readonly certificateRefusal?: string
   readonly issues: readonly Issue[]
 }
 
@@ -25,9 +28,14 @@ export interface InsiMeta extends Record<string, unknown> {
  * checking the envelope, the ContexteBAM / ContexteLPS headers and the traits. Anything
  * unreadable gets a documented SOAP fault; the simulator keeps serving.
  */
-export function insiSearch(table: readonly InsiTestIdentity[] = INSI_TEST_IDENTITIES): MockHandler {
+export function insiSearch(table: readonly InsiTestIdentity[] = INSI_TEST_IDENTITIES, options: { readonly mutualTls?: boolean } = {}): MockHandler {
   return handlerFor.post('insi.search', /^\/?$/, (request): HandlerResult => {
     const read = readInsiRequest(request.body)
+    const refused = options.mutualTls ? tlsRefusal(request.tls) : undefined
+    if (refused) {
+      // Traits kept when readable, so the scenario awaiting this usager sees the DESIR_560.
+      return fault('certificate', refused, { ...(read.ok && read.traits ? { traits: read.traits } : {}), certificateRefusal: refused, issues: [] })
+    }
     if (!read.ok) return fault(read.problem, read.reason, { issues: [] })
     const vitale = read.action === INSI_ACTIONS.vitale || (read.operation?.ns === INSI_NS.recVit)
     if (vitale) return fault('vitale', 'la recherche par carte Vitale n\'est pas simulée ; utilisez la recherche par traits (rechercherInsAvecTraitsIdentite)', { operation: 'rechercherInsAvecCarteVitale', issues: [] })

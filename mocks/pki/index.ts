@@ -1,1 +1,1 @@
-export { createTestPki, type KeyPair, type TestPki } from './test-pki.ts'
+export { createTestPki, issueClientCertificate, type ClientCertificateOptions, type KeyPair, type TestPki } from './test-pki.ts'

@@ -21,6 +21,16 @@ export interface TestPki {
   readonly expiredClient: KeyPair
   /** Valid dates, but signed by another CA. */
   readonly wrongCaClient: KeyPair
+  /** Valid organisation certificate with CN `INSI-AUTO`, the one INSi calls present (brief §7). */
+  readonly insiClient: KeyPair
+}
+
+/** What `issueClientCertificate` can get wrong on purpose (negative tests). */
+export interface ClientCertificateOptions {
+  /** Valid dates ended yesterday. */
+  readonly expired?: boolean
+  /** Signed by a CA the simulators do not trust, instead of `ca`. */
+  readonly untrustedCa?: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -40,7 +50,20 @@ export async function createTestPki(): Promise<TestPki> {
   const client = await leaf('bal-applicative.test-ci-sis.mssante.fr', ca, { clientAuth: true }, now - DAY_MS, now + 365 * DAY_MS)
   const expiredClient = await leaf('certificat-expire.test-ci-sis.mssante.fr', ca, { clientAuth: true }, now - 30 * DAY_MS, now - DAY_MS)
   const wrongCaClient = await leaf('autre-ac.test-ci-sis.mssante.fr', otherCa, { clientAuth: true }, now - DAY_MS, now + 365 * DAY_MS)
-  return { ca, server, client, expiredClient, wrongCaClient }
+  const insiClient = await issueClientCertificate(ca, 'INSI-AUTO')
+  return { ca, server, client, expiredClient, wrongCaClient, insiClient }
+}
+
+/**
+ * A client certificate with the given subject CN (e.g. `INSI-MANU`, `OTHER`), signed by `ca`
+ * unless `untrustedCa` asks for an unrelated one.
+ */
+export async function issueClientCertificate(ca: KeyPair, commonName: string, options: ClientCertificateOptions = {}): Promise<KeyPair> {
+  const now = Date.now()
+  const issuer = options.untrustedCa ? await makeCa('AC inconnue du simulateur', now) : ca
+  const [notBefore, notAfter] = options.expired ? [now - 30 * DAY_MS, now - DAY_MS] : [now - DAY_MS, now + 365 * DAY_MS]
+  // A CN like INSI-AUTO is not a host name: no subjectAltName for it.
+  return leaf(commonName, issuer, { clientAuth: true }, notBefore, notAfter, [])
 }
 
 async function makeCa(commonName: string, now: number): Promise<KeyPair> {
@@ -75,7 +98,7 @@ async function leaf(
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', ...usage },
-      { name: 'subjectAltName', altNames: [...altNames] },
+      ...(altNames.length > 0 ? [{ name: 'subjectAltName' as const, altNames: [...altNames] }] : []),
     ],
   })
   return { key: pems.private, cert: pems.cert }

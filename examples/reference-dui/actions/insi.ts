@@ -1,5 +1,6 @@
-import type { Action, Dui } from '../dui.ts'
-import { InsiClient } from '../insi-client.ts'
+import { readFileSync } from 'node:fs'
+import type { Action, Dui, SessionEndpoints } from '../dui.ts'
+import { InsiClient, type InsiTls } from '../insi-client.ts'
 import type { Usager } from '../usagers.ts'
 
 type Status = Usager['status']
@@ -14,13 +15,25 @@ function nextStatus(current: Status, proof: 'insi' | 'id-document'): Status {
 /** ID documents of high trust level (RNIV): the only ones that validate an identity. */
 const HIGH_TRUST_DOCUMENTS = ['passeport', 'carte-identite', 'titre-sejour']
 
+/** The session may hand over the INSi client certificate (PEM paths) for mutual TLS. */
+type WithInsiCertificate = SessionEndpoints & { readonly insiCertificate?: { readonly cert: string; readonly key: string } }
+
+/** The test CA and the INSI-AUTO organisation certificate, as the session gives them. */
+function insiTls(endpoints: WithInsiCertificate): InsiTls {
+  const certificate = endpoints.insiCertificate
+  return {
+    ...(endpoints.ca ? { ca: readFileSync(endpoints.ca, 'utf8') } : {}),
+    ...(certificate ? { cert: readFileSync(certificate.cert, 'utf8'), key: readFileSync(certificate.key, 'utf8') } : {}),
+  }
+}
+
 /** Retrieving the INS from the INSi téléservice, and qualifying identities. */
 export function insiActions(dui: Dui): Record<string, Action> {
   return {
     'identity.fetch-ins': async (params) => {
       const usager = dui.usagers.get(String(params['usager']))
       if (!dui.endpoints.insi) throw new Error('adresse du téléservice INSi inconnue pour cette session')
-      const answer = await new InsiClient(dui.endpoints.insi).searchByTraits(usager)
+      const answer = await new InsiClient(dui.endpoints.insi, insiTls(dui.endpoints)).searchByTraits(usager)
       if (answer.code !== '00') {
         const multiple = answer.code === '02' && !dui.mistakes.insiMultipleAsNotFound
         // CR 01/02: no INS; CR 02 asks the user to check the traits and search again.
