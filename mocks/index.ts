@@ -30,6 +30,11 @@ export interface MocksOptions {
    * `INSI-AUTO` certificate in `endpoints.insiCertificate`. Off: plain HTTP, no CN rule.
    */
   readonly insiMutualTls?: boolean
+  /**
+   * Serve the DMP (PDSm and XDS.b) and the Annuaire over HTTPS with the test PKI's server
+   * certificate (`mocks --tls`); MSSanté always uses STARTTLS and the INSi mutual TLS.
+   */
+  readonly tls?: boolean
 }
 
 /** Every simulator of a run. */
@@ -51,15 +56,16 @@ export interface RunningMocks {
 /** Starts every simulator on its own port (port 0: the OS picks). */
 export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
   const host = options.host ?? '127.0.0.1'
-  const dmp = await startDmp({ evidence: options.evidence, host })
   const pki = await createTestPki()
+  const https = options.tls ? { tls: { key: pki.server.key, cert: pki.server.cert } } : {}
+  const dmp = await startDmp({ evidence: options.evidence, host, ...https })
   const caPath = writeCa(pki, options.runDir)
   const mssante = await startMssante({ evidence: options.evidence, pki, host })
   const insiMutualTls = options.insiMutualTls ?? true
   const insi = await startInsi({ evidence: options.evidence, host, ...(insiMutualTls ? { mutualTls: { ...pki.server, ca: pki.ca.cert } } : {}) })
   const insiCertificate = insiMutualTls ? writeInsiCertificate(pki, dirname(caPath)) : undefined
   const psc = await startPsc({ evidence: options.evidence, host })
-  const annuaire = await startAnnuaire({ evidence: options.evidence, host })
+  const annuaire = await startAnnuaire({ evidence: options.evidence, host, ...https })
   return {
     dmp,
     mssante,

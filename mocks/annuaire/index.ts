@@ -1,6 +1,6 @@
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { HttpExchange } from '../http/exchange.ts'
-import { startRecordingServer, type RecordingServer } from '../http/server.ts'
+import { startRecordingServer, type RecordingServer, type RecordingServerTls } from '../http/server.ts'
 import { annuaireSearch } from './search.ts'
 
 export { ANNUAIRE_ORGANIZATIONS, ANNUAIRE_PRACTITIONER_ROLES, ANNUAIRE_PRACTITIONERS } from './fixtures.ts'
@@ -9,6 +9,8 @@ export interface AnnuaireOptions {
   readonly evidence: EvidenceStore
   readonly host?: string
   readonly port?: number
+  /** Serve HTTPS with this key and certificate (PEM). */
+  readonly tls?: RecordingServerTls
 }
 
 export interface RunningAnnuaire {
@@ -33,6 +35,7 @@ export async function startAnnuaire(options: AnnuaireOptions): Promise<RunningAn
     maxBodyBytes: 64 * 1024,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
   })
   const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()
   return {

@@ -1,6 +1,6 @@
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { HttpExchange } from '../http/exchange.ts'
-import { startRecordingServer, type RecordingServer } from '../http/server.ts'
+import { startRecordingServer, type RecordingServer, type RecordingServerTls } from '../http/server.ts'
 import { findDocumentReferences } from './pdsm/find-documents.ts'
 import { searchPatient } from './pdsm/patient-search.ts'
 import { provideDocumentBundle, type ProvideMeta } from './pdsm/provide.ts'
@@ -20,6 +20,8 @@ export interface DmpOptions {
   readonly port?: number
   /** Bytes of request body kept as evidence; larger bodies get a 413. */
   readonly maxBodyBytes?: number
+  /** Serve HTTPS with this key and certificate (PEM). */
+  readonly tls?: RecordingServerTls
 }
 
 /** Transactions served by the FHIR (PDSm) endpoint; every other one is XDS.b SOAP. */
@@ -69,6 +71,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
   })
   base = fhir.url
   const xds = await startRecordingServer({
@@ -78,6 +81,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     evidence: options.evidence,
     ...(options.host ? { host: options.host } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
   })
   const next = (transaction: string, insValue: string, signal: AbortSignal) =>
     (FHIR_TRANSACTIONS.has(transaction) ? fhir : xds).log.next(

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunReport } from '../../harness/core/report.ts'
+import { get as httpsGet } from 'node:https'
 import { createServer } from 'node:net'
 import { runCli, REPO_ROOT, TSX_LOADER } from '../helpers/cli.ts'
 
@@ -140,5 +141,26 @@ describe('dui-harness mocks', () => {
     child.kill('SIGINT')
     expect(await exited).toBe(0)
     expect(readFileSync(join(out, 'evidence/index.ndjson'), 'utf8')).toMatch(/"handler":"dmp.iti65"/)
+  })
+
+  it('--tls serves the DMP over HTTPS, trusted through the CA named in the endpoints', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mocks-tls-'))
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), 'mocks', '--tls', '--out', out], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    children.push(child)
+    const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
+    const endpoints = JSON.parse(line) as { dmp: { fhir: string }; ca: string }
+    expect(endpoints.dmp.fhir).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/fhir$/)
+    expect(endpoints.ca).toBe(join(out, 'ca.pem'))
+    const url = `${endpoints.dmp.fhir}/Patient?identifier=${encodeURIComponent('urn:oid:1.2.250.1.213.1.4.10|279035121518989')}`
+    const get = (ca?: Buffer) =>
+      new Promise<number>((resolve, reject) => {
+        httpsGet(url, { ...(ca ? { ca } : {}), servername: 'localhost' }, (response) => {
+          response.resume()
+          resolve(response.statusCode ?? 0)
+        }).on('error', reject)
+      })
+    expect(await get(readFileSync(endpoints.ca))).toBe(200)
+    await expect(get()).rejects.toThrow(/self[- ]signed|unable to verify|certificate/i)
+    child.kill('SIGINT')
   })
 })
