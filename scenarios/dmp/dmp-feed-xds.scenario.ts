@@ -17,7 +17,7 @@ export default defineScenario({
     produceDocument(usager),
     step('le DUI envoie le document au DMP par une transaction ITI-41 conforme', {
       id: 'share-iti41',
-      verifies: ['DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DMP-008', 'DMP-009'],
+      verifies: ['DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DMP-008', 'DMP-009', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],
       async run(ctx) {
         const shared = await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get('documentId'), transport: 'xds' }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic(

@@ -28,7 +28,7 @@ export default defineScenario({
     }),
     step('le DUI remplace la version précédente dans le DMP', {
       id: 'replace-previous-version',
-      verifies: ['DMP-010'],
+      verifies: ['DMP-010', 'DOC-009'],
       async run(ctx) {
         const previous = ctx.state.get('documentId:uniqueId')
         if (typeof previous !== 'string') return ctx.fail('identifiant unique de la première version inconnu')
