@@ -112,11 +112,8 @@ async function runStep(scenario: ScenarioDefinition, step: StepDefinition, state
     options.signal.removeEventListener('abort', onRunAbort)
   }
   return {
-    id: `${scenario.id}/${step.id}`,
-    title: step.title,
+    ...stepIdentity(scenario, step),
     verdict,
-    optional: step.optional ?? false,
-    requirements: step.verifies,
     ...(message !== undefined ? { message } : {}),
     issues: sortIssues([...recording.issues, ...extraIssues]),
     evidence: recording.evidence,
@@ -127,19 +124,12 @@ async function runStep(scenario: ScenarioDefinition, step: StepDefinition, state
 }
 
 function notRun(scenario: ScenarioDefinition, step: StepDefinition, verdict: 'skip' | 'cancel', message: string): StepResult {
-  return {
-    id: `${scenario.id}/${step.id}`,
-    title: step.title,
-    verdict,
-    optional: step.optional ?? false,
-    requirements: step.verifies,
-    message,
-    issues: [],
-    evidence: [],
-    startedAt: new Date().toISOString(),
-    durationMs: 0,
-    candidateMs: 0,
-  }
+  return { ...stepIdentity(scenario, step), verdict, message, issues: [], evidence: [], startedAt: new Date().toISOString(), durationMs: 0, candidateMs: 0 }
+}
+
+/** The fields of a step result that come from its definition. */
+function stepIdentity(scenario: ScenarioDefinition, step: StepDefinition): Pick<StepResult, 'id' | 'title' | 'optional' | 'requirements'> {
+  return { id: `${scenario.id}/${step.id}`, title: step.title, optional: step.optional ?? false, requirements: step.verifies }
 }
 
 /** Records one call made to the candidate's driver as outgoing evidence. */

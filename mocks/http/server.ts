@@ -4,7 +4,7 @@ import type { TLSSocket } from 'node:tls'
 import type { AddressInfo } from 'node:net'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { HttpExchange, MockRequest, MockResponse, MockTlsInfo } from './exchange.ts'
-import { ExchangeLog } from './exchange-log.ts'
+import { ClaimLog } from '../claim-log.ts'
 import { matches, type HandlerResult, type MockHandler } from './handler.ts'
 
 export interface RecordingServerOptions {
@@ -39,7 +39,7 @@ export interface RecordingServerTls {
 export interface RecordingServer {
   /** Base URL including `basePath`, e.g. `http://127.0.0.1:41234/fhir`. */
   readonly url: string
-  readonly log: ExchangeLog
+  readonly log: ClaimLog<HttpExchange>
   /** Prepends handlers that take precedence until `resetHandlers` (per-scenario overrides). */
   use(...handlers: MockHandler[]): void
   resetHandlers(): void
@@ -56,7 +56,7 @@ const DEFAULT_MAX_BODY = 64 * 1024 * 1024
 export async function startRecordingServer(options: RecordingServerOptions): Promise<RecordingServer> {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '')
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY
-  const log = new ExchangeLog()
+  const log = new ClaimLog<HttpExchange>()
   let overrides: MockHandler[] = []
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res).catch((error: unknown) => {

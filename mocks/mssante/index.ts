@@ -10,7 +10,7 @@ export type { OperatorBehaviour, SmtpStage } from './behaviour.ts'
 export type { DeliveredMessage, FetchedMessage, RunningMailbox } from './mailbox.ts'
 export type { RefusedSession, SubmittedMessage, TlsFacts } from './smtp-submission.ts'
 export { buildBounce, buildMdn, type OriginalMessage } from './notifications.ts'
-export { ClaimLog } from './claim-log.ts'
+export { ClaimLog } from '../claim-log.ts'
 export { DEFAULT_DOMAIN, DUI_MAILBOX_LOCAL_PART, DUI_MAILBOX_PASSWORD } from './credentials.ts'
 
 export interface MssanteOptions {

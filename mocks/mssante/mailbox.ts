@@ -3,7 +3,7 @@ import type { AddressInfo, Server, Socket } from 'node:net'
 import { DEFAULT_CIPHERS, TLSSocket } from 'node:tls'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { KeyPair } from '../pki/index.ts'
-import { ClaimLog } from './claim-log.ts'
+import { ClaimLog } from '../claim-log.ts'
 
 /** A message the harness put into the DUI's mailbox. */
 export interface DeliveredMessage {

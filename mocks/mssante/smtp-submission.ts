@@ -5,7 +5,7 @@ import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import { validateMessage, type MessageValidationResult } from '../../harness/validate/mime/index.ts'
 import type { KeyPair } from '../pki/index.ts'
 import type { OperatorBehaviour, SmtpStage } from './behaviour.ts'
-import { ClaimLog } from './claim-log.ts'
+import { ClaimLog } from '../claim-log.ts'
 
 /** What the TLS layer of a session negotiated, and the client certificate if one was shown. */
 export interface TlsFacts {

@@ -1,6 +1,7 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { dmpArchiveUsager as usager } from '../fixtures/dmp-identities.ts'
-import { issuesOf, produceDocument, registerUsager, shareDocument } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { issuesOf, shareDocument } from './steps.ts'
 
 const ARCHIVED = 'urn:asip:ci-sis:2010:StatusType:Archived'
 const DELETED = 'urn:asip:ci-sis:2010:StatusType:Deleted'

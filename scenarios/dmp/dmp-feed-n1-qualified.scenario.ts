@@ -1,5 +1,6 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dominiqueQualified as usager } from '../fixtures/identities.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
 
 /** Feeds the DMP (PDSm ITI-65) with a CDA N1 document for a usager whose identity is qualified. */
 export default defineScenario({
@@ -13,28 +14,8 @@ export default defineScenario({
   section: 'DMP',
   verifies: [],
   steps: [
-    step('le DUI enregistre l\'usager avec son identité qualifiée', {
-      id: 'register-usager',
-      verifies: [],
-      async run(ctx) {
-        await ctx.trigger('identity.create', { usager })
-      },
-    }),
-    step('le DUI produit un document CDA N1 (PDF) pour l\'usager', {
-      id: 'produce-document',
-      verifies: [],
-      async run(ctx) {
-        const produced = await ctx.trigger('document.produce', {
-          usager: usager.localId,
-          format: 'cda-n1-pdf',
-          title: 'Synthèse de l\'accompagnement',
-          typeCode: { code: '28653-4', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Document du secteur social / médico-social' },
-        })
-        const documentId = produced.ok ? produced.result['documentId'] : undefined
-        if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
-        ctx.state.set('documentId', documentId)
-      },
-    }),
+    registerUsager(usager),
+    produceDocument(usager),
     step('le DUI partage le document dans le DMP par une transaction ITI-65 conforme', {
       id: 'share-iti65',
       // The CDA carried by the bundle goes through the CI-SIS rules (DOC-*) that apply to an N1 document.

@@ -1,6 +1,7 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dmpXdsUsager as usager } from '../fixtures/dmp-identities.ts'
-import { issuesOf, produceDocument, registerUsager } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { issuesOf } from './steps.ts'
 
 /** Feeds the DMP through its SOAP interface: IHE XDS.b ITI-41 with MTOM/XOP and the VIHF token. */
 export default defineScenario({

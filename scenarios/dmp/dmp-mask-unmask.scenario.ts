@@ -1,6 +1,7 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { dmpMaskUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager, shareDocument } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { shareDocument } from './steps.ts'
 
 const RULE = 'dmp/mask-codes'
 

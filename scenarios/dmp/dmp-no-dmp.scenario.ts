@@ -1,6 +1,6 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { dmpAbsentUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
 
 const RULE = 'dmp/check-before-feed'
 

@@ -1,6 +1,7 @@
 import { checkReplacement, defineScenario, step, validateCda } from '../../harness/index.ts'
 import { dmpReplaceUsager as usager } from '../fixtures/dmp-identities.ts'
-import { issuesOf, produceDocument, registerUsager, shareDocument } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { issuesOf, shareDocument } from './steps.ts'
 
 /** Replaces a shared document by a new version (TD2.1 replacement through PDSm). */
 export default defineScenario({

@@ -1,6 +1,7 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dmpSearchUsager as usager } from '../fixtures/dmp-identities.ts'
-import { issuesOf, produceDocument, registerUsager, shareDocument } from './steps.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { issuesOf, shareDocument } from './steps.ts'
 
 /** Lists the patient's active documents (TD3.1 through PDSm ITI-67). */
 export default defineScenario({

@@ -1,38 +1,6 @@
 import { step, type Issue, type StepDefinition } from '../../harness/index.ts'
 import type { TestIdentity } from '../fixtures/identities.ts'
 
-/**
- * Steps several DMP scenarios share: file the usager, produce a document. The document id the
- * candidate returns is kept in the scenario state under `documentId`.
- */
-export function registerUsager(usager: TestIdentity): StepDefinition {
-  return step('le DUI enregistre l\'usager avec son identité qualifiée', {
-    id: 'register-usager',
-    verifies: [],
-    async run(ctx) {
-      await ctx.trigger('identity.create', { usager })
-    },
-  })
-}
-
-export function produceDocument(usager: TestIdentity, title = 'Synthèse de l\'accompagnement', key = 'documentId'): StepDefinition {
-  return step(`le DUI produit un document CDA N1 (PDF) « ${title} » pour l'usager`, {
-    id: key === 'documentId' ? 'produce-document' : `produce-${key}`,
-    verifies: [],
-    async run(ctx) {
-      const produced = await ctx.trigger('document.produce', {
-        usager: usager.localId,
-        format: 'cda-n1-pdf',
-        title,
-        typeCode: { code: '28653-4', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Document du secteur social / médico-social' },
-      })
-      const documentId = produced.ok ? produced.result['documentId'] : undefined
-      if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
-      ctx.state.set(key, documentId)
-    },
-  })
-}
-
 /** Shares a document (state key) through PDSm or XDS.b and requires the DMP to have accepted it. */
 export function shareDocument(usager: TestIdentity, transport: 'pdsm' | 'xds', key = 'documentId'): StepDefinition {
   const transaction = transport === 'pdsm' ? 'ITI-65' : 'ITI-41'

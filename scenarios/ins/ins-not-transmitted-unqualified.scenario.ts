@@ -1,3 +1,4 @@
+import { produceDocument } from '../shared-steps.ts'
 import { defineScenario, step } from '../../harness/index.ts'
 import { findInsInText, insTransmissionIssues } from '../../harness/validate/identity/index.ts'
 import type { HttpExchange } from '../../mocks/index.ts'
@@ -40,21 +41,7 @@ export default defineScenario({
         if (exchange.meta.code !== '00') ctx.fail(`l'INSi a répondu ${exchange.meta.code ? `CR ${exchange.meta.code}` : `par l'erreur ${exchange.meta.fault ?? '?'}`} : l'INS n'a pas pu être récupéré`)
       },
     }),
-    step('le DUI produit un document pour l\'usager', {
-      id: 'produce-document',
-      verifies: [],
-      async run(ctx) {
-        const produced = await ctx.trigger('document.produce', {
-          usager: usager.localId,
-          format: 'cda-n1-pdf',
-          title: 'Projet personnalisé d\'accompagnement',
-          typeCode: { code: '28653-4', codeSystem: '2.16.840.1.113883.6.1', displayName: 'Document du secteur social / médico-social' },
-        })
-        const documentId = produced.ok ? produced.result['documentId'] : undefined
-        if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
-        ctx.state.set('documentId', documentId)
-      },
-    }),
+    produceDocument(usager, 'Projet personnalisé d\'accompagnement'),
     step('le DUI ne transmet pas l\'INS de l\'identité récupérée au DMP', {
       id: 'no-ins-to-dmp',
       verifies: ['INS-005'],

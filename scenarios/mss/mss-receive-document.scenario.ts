@@ -1,3 +1,4 @@
+import { registerUsager } from '../shared-steps.ts'
 import { defineScenario, step } from '../../harness/index.ts'
 import type { Issue } from '../../harness/index.ts'
 import { inboundDocumentMessage } from '../fixtures/inbound-document.ts'
@@ -23,13 +24,7 @@ export default defineScenario({
   section: 'MSS',
   verifies: [],
   steps: [
-    step('le DUI enregistre l\'usager avec son identité qualifiée', {
-      id: 'register-usager',
-      verifies: [],
-      async run(ctx) {
-        await ctx.trigger('identity.create', { usager })
-      },
-    }),
+    registerUsager(usager),
     step('le DUI relève sa boîte et classe le document reçu dans le dossier de l\'usager', {
       id: 'fetch-and-file',
       verifies: ['MSS-010'],

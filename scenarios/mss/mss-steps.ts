@@ -1,30 +1,12 @@
-import { step, type StepContext, type StepDefinition } from '../../harness/index.ts'
+import type { StepContext, StepDefinition } from '../../harness/index.ts'
 import type { Issue } from '../../harness/index.ts'
 import type { SubmittedMessage } from '../../mocks/index.ts'
 import type { TestIdentity } from '../fixtures/identities.ts'
-import { synthesisTypeCode } from '../fixtures/mss-addresses.ts'
+import { produceDocument, registerUsager } from '../shared-steps.ts'
 
 /** Steps shared by the MSSanté scenarios: file the usager, produce a document. */
 export function registerAndProduce(usager: TestIdentity): StepDefinition[] {
-  return [
-    step('le DUI enregistre l\'usager avec son identité qualifiée', {
-      id: 'register-usager',
-      verifies: [],
-      async run(ctx) {
-        await ctx.trigger('identity.create', { usager })
-      },
-    }),
-    step('le DUI produit un document CDA N1 (PDF) pour l\'usager', {
-      id: 'produce-document',
-      verifies: [],
-      async run(ctx) {
-        const produced = await ctx.trigger('document.produce', { usager: usager.localId, format: 'cda-n1-pdf', title: 'Synthèse de l\'accompagnement', typeCode: synthesisTypeCode })
-        const documentId = produced.ok ? produced.result['documentId'] : undefined
-        if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
-        ctx.state.set('documentId', documentId)
-      },
-    }),
-  ]
+  return [registerUsager(usager), produceDocument(usager)]
 }
 
 /**

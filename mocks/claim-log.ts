@@ -4,9 +4,9 @@ interface Waiter<T> {
 }
 
 /**
- * Items a simulator recorded, awaited by scenario steps; each item is claimed by at most one
- * waiter. The same idea as `mocks/http/exchange-log.ts`, for any record type (SMTP messages,
- * IMAP fetches), so parallel scenarios correlate by their own predicate.
+ * What a simulator recorded (HTTP exchanges, SMTP messages, IMAP fetches), awaited by scenario
+ * steps. Each item is handed to at most one waiter (claimed), so parallel scenarios correlate
+ * traffic by their own predicate (their INS, their address) without taking each other's.
  */
 export class ClaimLog<T> {
   readonly #unclaimed: T[] = []
@@ -25,11 +25,15 @@ export class ClaimLog<T> {
     this.#unclaimed.push(item)
   }
 
+  /** Every item recorded so far, claimed or not. */
   all(): readonly T[] {
     return this.#all
   }
 
-  /** The first unclaimed item matching `predicate`, now or when it arrives; undefined on abort. */
+  /**
+   * The first unclaimed item matching `predicate`, now or when it arrives. Resolves `undefined`
+   * when `signal` aborts first (give it a timeout: `AbortSignal.timeout(ms)`).
+   */
   next(predicate: (item: T) => boolean, signal: AbortSignal): Promise<T | undefined> {
     const index = this.#unclaimed.findIndex(predicate)
     if (index >= 0) return Promise.resolve(this.#unclaimed.splice(index, 1)[0])

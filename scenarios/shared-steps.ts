@@ -1,0 +1,35 @@
+import { step, type StepDefinition } from '../harness/index.ts'
+import { socialDocumentType } from './fixtures/document-types.ts'
+import type { TestIdentity } from './fixtures/identities.ts'
+
+/**
+ * Steps most scenarios start with: file the usager, produce a document. The document id the
+ * candidate returns is kept in the scenario state under `documentId` (or the given key).
+ */
+export function registerUsager(usager: TestIdentity): StepDefinition {
+  return step('le DUI enregistre l\'usager avec son identité qualifiée', {
+    id: 'register-usager',
+    verifies: [],
+    async run(ctx) {
+      await ctx.trigger('identity.create', { usager })
+    },
+  })
+}
+
+export function produceDocument(usager: Pick<TestIdentity, 'localId'>, title = 'Synthèse de l\'accompagnement', key = 'documentId'): StepDefinition {
+  return step(`le DUI produit un document CDA N1 (PDF) « ${title} » pour l'usager`, {
+    id: key === 'documentId' ? 'produce-document' : `produce-${key}`,
+    verifies: [],
+    async run(ctx) {
+      const produced = await ctx.trigger('document.produce', {
+        usager: usager.localId,
+        format: 'cda-n1-pdf',
+        title,
+        typeCode: socialDocumentType,
+      })
+      const documentId = produced.ok ? produced.result['documentId'] : undefined
+      if (typeof documentId !== 'string') ctx.fail('le DUI n\'a pas renvoyé l\'identifiant du document produit (result.documentId)')
+      ctx.state.set(key, documentId)
+    },
+  })
+}
