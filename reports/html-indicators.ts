@@ -57,6 +57,34 @@ export function renderIndicatorsSection(view: IndicatorsView): string {
 ${view.definitions?.notice ? `<p class="notice">${esc(view.definitions.notice)}</p>` : ''}
 <table><thead><tr><th>Projet</th><th>Indicateur</th><th>Numérateur / dénominateur</th><th>Taux</th><th>Cible</th><th>Statut</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
+<div class="indicator-charts">${view.indicators.map((indicator) => renderIndicatorChart(indicator, view)).join('\n')}</div>
 ${warnings.length > 0 ? `<ul class="warnings">${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}
 </section>`
+}
+
+const BAR_HEIGHT = 18
+const LABEL_WIDTH = 160
+const CHART_WIDTH = 520
+
+/**
+ * One indicator as an inline SVG bar chart: a bar per project (its rate), the target as a dashed
+ * line. Pure markup, no script or external asset; every text is escaped.
+ */
+export function renderIndicatorChart(indicator: IndicatorsView['indicators'][number], view: IndicatorsView): string {
+  const results = view.projects.map((project) => ({ project, result: project.indicators.find((r) => r.id === indicator.id) }))
+  const scale = (CHART_WIDTH - LABEL_WIDTH - 50) / 100
+  const height = results.length * (BAR_HEIGHT + 6) + 24
+  const targetX = LABEL_WIDTH + indicator.target * scale
+  const bars = results
+    .map(({ project, result }, i) => {
+      const y = 8 + i * (BAR_HEIGHT + 6)
+      const rate = result?.rate ?? null
+      const width = rate === null ? 0 : Math.max(0, Math.min(100, rate)) * scale
+      return `<text x="${LABEL_WIDTH - 6}" y="${y + BAR_HEIGHT - 5}" text-anchor="end">${esc(project.label)}</text>` +
+        `<rect class="bar ind-${esc(result?.status ?? 'not-computable')}" x="${LABEL_WIDTH}" y="${y}" width="${width.toFixed(1)}" height="${BAR_HEIGHT}"><title>${esc(project.label)} : ${rate === null ? 'non calculable' : `${esc(rate)} %`}</title></rect>` +
+        `<text x="${(LABEL_WIDTH + width + 4).toFixed(1)}" y="${y + BAR_HEIGHT - 5}">${rate === null ? '—' : `${esc(rate)} %`}</text>`
+    })
+    .join('')
+  return `<figure class="indicator-chart" data-indicator="${esc(indicator.id)}"><figcaption>${esc(indicator.label)} — cible ${esc(indicator.target)} %</figcaption>
+<svg role="img" aria-label="${esc(indicator.label)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" font-size="11">${bars}<line class="target" x1="${targetX.toFixed(1)}" x2="${targetX.toFixed(1)}" y1="2" y2="${height - 14}" stroke-dasharray="4 3"/><text x="${targetX.toFixed(1)}" y="${height - 2}" text-anchor="middle">cible ${esc(indicator.target)} %</text></svg></figure>`
 }

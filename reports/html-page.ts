@@ -22,6 +22,7 @@ th{background:#eef0f3;font-weight:600}td.num{text-align:right;white-space:nowrap
 tbody.section-group th{background:#e3e7ee}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.85em;color:#fff;background:#9aa0a6;white-space:nowrap}
 .badge.verified,.badge.pass,.badge.ind-met{background:var(--ok)}.badge.failed,.badge.fail,.badge.ind-not-met{background:var(--ko)}.badge.error{background:var(--err)}.badge.manual{background:#5b7bd5}
+.indicator-charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px;margin:12px 0}.indicator-chart{margin:0}.indicator-chart figcaption{font-weight:600;margin-bottom:4px}.indicator-chart rect.bar{fill:#9aa0a6}.indicator-chart rect.ind-met{fill:var(--ok)}.indicator-chart rect.ind-not-met{fill:var(--ko)}.indicator-chart line.target{stroke:#333;stroke-width:1.5}
 .filters{display:flex;flex-wrap:wrap;gap:12px;align-items:end;background:var(--card);padding:10px 12px;border-radius:8px}
 .filters label{display:flex;flex-direction:column;font-size:.85em;color:var(--muted)}
 .filters select{font:inherit;padding:3px 6px}
