@@ -35,13 +35,18 @@ export function compileReference(kitDir: string, relativePath: string, validator
   const key = `${kitDir}\0${relativePath}\0${validatorDir}`
   const known = compiled.get(key)
   if (known) return known
+  const validator = join(validatorDir, `${relativePath}.ref.xsl`)
+  // validatorDir is keyed by the kit's fingerprint: a validator already there is up to date.
+  if (existsSync(validator)) {
+    compiled.set(key, validator)
+    return validator
+  }
   const work = mkdtempSync(join(tmpdir(), 'dui-ref-sch-'))
   const included = join(work, 'included.sch')
   writeFileSync(included, saxon([`-s:${join(kitDir, relativePath)}`, `-xsl:${join(SKELETON, 'iso_dsdl_include.xsl')}`]))
   writeFileSync(included, readFileSync(included, 'utf8').replace(/queryBinding="xslt2"/, 'queryBinding="xslt"'))
   const expanded = join(work, 'expanded.sch')
   writeFileSync(expanded, saxon([`-s:${included}`, `-xsl:${join(SKELETON, 'iso_abstract_expand.xsl')}`]))
-  const validator = join(validatorDir, `${relativePath}.ref.xsl`)
   mkdirSync(dirname(validator), { recursive: true })
   writeFileSync(validator, saxon([`-s:${expanded}`, `-xsl:${join(SKELETON, 'iso_svrl_for_xslt1.xsl')}`]))
   compiled.set(key, validator)
