@@ -3,6 +3,7 @@ export { defineScenario, step, type ScenarioDefinition, type StepDefinition } fr
 export type { StepContext } from './core/step-context.ts'
 export type { Issue } from './core/issue.ts'
 export type { Verdict } from './core/verdict.ts'
+export type { StrictTraits } from './validate/identity/strict-traits.ts'
 // Validators scenarios call directly on what the candidate sent.
 export { validateCda } from './validate/cda/index.ts'
 export { checkReplacement } from './validate/fhir/mhd/replacement.ts'
