@@ -1,4 +1,5 @@
 import { establishment, OID, professional } from './establishment.ts'
+import type { Mistakes } from './defects/index.ts'
 import type { Usager } from './usagers.ts'
 
 /** Root OID of this installation's local identifiers (IPP): a fixed 2.25 UUID-based OID. */
@@ -22,15 +23,14 @@ export interface N1Document {
  * three templateIds of an N1 document and the PDF as a B64 nonXMLBody. The INS goes into the
  * header only for a qualified identity (INS/va1.53); otherwise the local IPP alone.
  */
-export function buildCdaN1(document: N1Document, usager: Usager): string {
+export function buildCdaN1(document: N1Document, usager: Usager, mistakes: Mistakes = {}): string {
   const at = cdaTime(document.effectiveTime)
   const insId = usager.status === 'QUAL' && usager.ins ? `\n      <id root="${usager.ins.oid}" extension="${usager.ins.value}"/>` : ''
   const author = personName(professional.given, professional.family)
   const organization = `<id root="${OID.structureIdNat}" extension="${establishment.idNat}"/>
         <name>${xml(establishment.name)}</name>`
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <realmCode code="FR"/>
+  return `<?xml version="1.0" encoding="UTF-8"?>${mistakes.cdaWithDoctype ? '\n<!DOCTYPE ClinicalDocument>' : ''}
+<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${mistakes.cdaWithoutRealm ? '' : '\n  <realmCode code="FR"/>'}
   <typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>
   <templateId root="2.16.840.1.113883.2.8.2.1"/>
   <templateId root="1.2.250.1.213.1.1.1.1"/>
@@ -54,13 +54,17 @@ export function buildCdaN1(document: N1Document, usager: Usager): string {
         </name>
         <administrativeGenderCode code="${usager.sex}" codeSystem="2.16.840.1.113883.5.1"/>
         <birthTime value="${usager.birthDate.replace(/-/g, '')}"/>
-        <birthplace>
+${
+          mistakes.cdaWithoutBirthPlace
+            ? ''
+            : `        <birthplace>
           <place>
             <addr>
               <county>${xml(usager.birthPlaceCode)}</county>
             </addr>
           </place>
-        </birthplace>
+        </birthplace>`
+        }
       </patient>
     </patientRole>
   </recordTarget>
@@ -129,7 +133,7 @@ export function buildCdaN1(document: N1Document, usager: Usager): string {
   </componentOf>
   <component>
     <nonXMLBody>
-      <text mediaType="application/pdf" representation="B64">${document.pdf.toString('base64')}</text>
+      <text mediaType="application/pdf"${mistakes.cdaBodyWithoutRepresentation ? '' : ' representation="B64"'}>${document.pdf.toString('base64')}</text>
     </nonXMLBody>
   </component>
 </ClinicalDocument>

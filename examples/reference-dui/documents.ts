@@ -1,4 +1,5 @@
 import { buildCdaN1, type N1Document } from './cda-n1.ts'
+import type { Mistakes } from './defects/index.ts'
 import { renderPdf } from './pdf.ts'
 import { newOid } from './unique-id.ts'
 import type { Usager } from './usagers.ts'
@@ -15,6 +16,9 @@ export interface ProducedDocument extends N1Document {
 }
 
 export class DocumentStore {
+  /** The seeded defect's mistakes in writing CDA documents; none for the conforming reference. */
+  constructor(private readonly mistakes: Mistakes = {}) {}
+
   readonly #byId = new Map<string, ProducedDocument>()
   #counter = 0
 
@@ -38,7 +42,7 @@ export class DocumentStore {
       'Synthèse de l\'accompagnement réalisée par l\'équipe pluridisciplinaire.',
     ])
     const base: N1Document = { ...ids, title, typeCode, effectiveTime, pdf }
-    const document: ProducedDocument = { ...base, localId, usagerId: usager.localId, cda: Buffer.from(buildCdaN1(base, usager), 'utf8'), ...(replacesLocalId ? { replacesLocalId } : {}) }
+    const document: ProducedDocument = { ...base, localId, usagerId: usager.localId, cda: Buffer.from(buildCdaN1(base, usager, this.mistakes), 'utf8'), ...(replacesLocalId ? { replacesLocalId } : {}) }
     this.#byId.set(localId, document)
     return document
   }

@@ -15,11 +15,13 @@ export interface SessionEndpoints {
 /** What the DUI knows: its records, and where the national services are for this session. */
 export class Dui {
   readonly usagers = new UsagerRegistry()
-  readonly documents = new DocumentStore()
+  readonly documents: DocumentStore
   #endpoints: SessionEndpoints | undefined
 
   /** The seeded defect's deliberate mistakes; empty for the conforming reference. */
-  constructor(readonly mistakes: Mistakes = {}) {}
+  constructor(readonly mistakes: Mistakes = {}) {
+    this.documents = new DocumentStore(mistakes)
+  }
 
   openSession(endpoints: SessionEndpoints): void {
     this.#endpoints = endpoints

@@ -33,6 +33,14 @@ export interface Mistakes {
   readonly facilityTypeCode?: string
   /** Declares this typeCode in the metadata instead of the code written in the CDA. */
   readonly metadataTypeCode?: string
+  /** CDA: omits the realmCode (FR) of the header. */
+  readonly cdaWithoutRealm?: boolean
+  /** CDA: writes the PDF body without representation="B64". */
+  readonly cdaBodyWithoutRepresentation?: boolean
+  /** CDA: omits the birth place (COG code) of a patient identified by INS. */
+  readonly cdaWithoutBirthPlace?: boolean
+  /** CDA: starts the document with a DOCTYPE declaration. */
+  readonly cdaWithDoctype?: boolean
   /** XDS.b: sends ITI-41 as plain SOAP with the document inline instead of MTOM/XOP. */
   readonly xdsWithoutMtom?: boolean
   /** XDS.b: sends requests without the VIHF token in the WS-Security header. */

@@ -16,6 +16,10 @@ import { maskRestricted } from './mask-restricted.ts'
 import { deleteInsteadOfArchive } from './delete-instead-of-archive.ts'
 import { facilityTypeFreeText } from './facility-type-free-text.ts'
 import { typeCodeMismatch } from './type-code-mismatch.ts'
+import { cdaWithDoctype } from './cda-with-doctype.ts'
+import { cdaWithoutRealm } from './cda-without-realm.ts'
+import { cdaBodyWithoutB64 } from './cda-body-without-b64.ts'
+import { cdaWithoutBirthplace } from './cda-without-birthplace.ts'
 import { mssFreeTextSubject } from './mss-free-text-subject.ts'
 import { mssLatin1Text } from './mss-latin1-text.ts'
 import { mssNoMdn } from './mss-no-mdn.ts'
@@ -25,7 +29,7 @@ import { xdmHashOfPdf } from './xdm-hash-of-pdf.ts'
 export type { Defect, Mistakes } from './defect.ts'
 
 /** Every seeded defect of the reference DUI, by name. */
-export const defects: readonly Defect[] = [insiIgnoresCr02, insSentUnqualified, pscAcceptsAnyAcr, annuaireFirstEmail, batchBundle, insLegacyOid, hashOfPdf, localDocumentId, xdsWithoutMtom, noVihf, feedWithoutCheck, replaceWithoutRelation, searchWithoutStatus, maskRestricted, deleteInsteadOfArchive, facilityTypeFreeText, typeCodeMismatch, mssNoPdf, mssFreeTextSubject, mssLatin1Text, xdmHashOfPdf, mssNoMdn]
+export const defects: readonly Defect[] = [insiIgnoresCr02, insSentUnqualified, pscAcceptsAnyAcr, annuaireFirstEmail, batchBundle, insLegacyOid, hashOfPdf, localDocumentId, xdsWithoutMtom, noVihf, feedWithoutCheck, replaceWithoutRelation, searchWithoutStatus, maskRestricted, deleteInsteadOfArchive, facilityTypeFreeText, typeCodeMismatch, cdaWithDoctype, cdaWithoutRealm, cdaBodyWithoutB64, cdaWithoutBirthplace, mssNoPdf, mssFreeTextSubject, mssLatin1Text, xdmHashOfPdf, mssNoMdn]
 
 export function findDefect(name: string): Defect | undefined {
   return defects.find((defect) => defect.name === name)
