@@ -11,6 +11,7 @@ import { startPsc, type RunningPsc } from './psc/index.ts'
 import { startAnnuaire, type RunningAnnuaire } from './annuaire/index.ts'
 
 export type { RunningDmp, ProvideMeta } from './dmp/index.ts'
+export { STATUS as DMP_STATUS } from './dmp/index.ts'
 export type { HttpExchange } from './http/exchange.ts'
 export type { RunningMssante, SubmittedMessage } from './mssante/index.ts'
 export { buildBounce, buildMdn } from './mssante/index.ts'

@@ -1,6 +1,7 @@
 import { establishment, OID, professional } from './establishment.ts'
 import type { Mistakes } from './defects/index.ts'
 import type { Usager } from './usagers.ts'
+import { escapeXml as xml } from './xml-escape.ts'
 
 /** Root OID of this installation's local identifiers (IPP): a fixed 2.25 UUID-based OID. */
 export const INSTALLATION_OID = '2.25.299792458314159265358979323846264338327'
@@ -147,8 +148,4 @@ function personName(given: string, family: string): string {
 /** CDA TS with seconds and UTC offset, e.g. 20261122101500+0000. */
 function cdaTime(date: Date): string {
   return `${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}+0000`
-}
-
-function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 }

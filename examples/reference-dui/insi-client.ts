@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { XMLParser } from 'fast-xml-parser'
 import { establishment } from './establishment.ts'
+import { escapeXml as xml } from './xml-escape.ts'
 
 /** The DUI as a software product, as it introduces itself to the INSi (ContexteLPS). */
 const DUI_SOFTWARE = {
@@ -128,8 +129,4 @@ function envelope(search: InsiSearch): string {
     </insi_recsans_ins:RECSANSVITALE>
   </soap:Body>
 </soap:Envelope>`
-}
-
-function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 }

@@ -5,6 +5,7 @@ import type { ProducedDocument } from './documents.ts'
 import { establishment, OID, professional } from './establishment.ts'
 import { newOid } from './unique-id.ts'
 import type { Usager } from './usagers.ts'
+import { escapeXml as xml } from './xml-escape.ts'
 
 /** Fixed zip mtime: the same documents give the same archive bytes. */
 const MTIME = new Date('2000-01-01T00:00:00Z')
@@ -89,8 +90,4 @@ function slot(name: string, value: string): string {
 let counter = 0
 function classification(object: string, scheme: string, code: string, codingScheme: string, display: string): string {
   return `<rim:Classification id="cl${++counter}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${xml(code)}">${slot('codingScheme', codingScheme)}<rim:Name><rim:LocalizedString value="${xml(display)}"/></rim:Name></rim:Classification>`
-}
-
-function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 }

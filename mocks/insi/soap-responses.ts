@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { INSI_CODE_LABELS, INSI_NS, type InsiCode } from '../../harness/validate/identity/index.ts'
 import { INSI_FAULTS, type InsiFault } from './faults.ts'
 import type { InsiTestIdentity } from './test-identities.ts'
+import { escapeXml as xml } from '../xml-escape.ts'
 
 export const SOAP12_CONTENT_TYPE = 'application/soap+xml; charset=utf-8'
 
@@ -26,8 +27,4 @@ export function faultEnvelope(fault: InsiFault, detail: string): string {
   const { subcode, reason } = INSI_FAULTS[fault]
   return `<?xml version="1.0" encoding="UTF-8"?>
 <soap:Envelope xmlns:soap="${INSI_NS.soap12}"><soap:Body><soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value><soap:Subcode><soap:Value>soap:${subcode}</soap:Value></soap:Subcode></soap:Code><soap:Reason><soap:Text xml:lang="fr">${xml(reason)}</soap:Text></soap:Reason><soap:Detail><siram:Erreur xmlns:siram="urn:siram" code="${subcode}" messageID="uuid:${randomUUID()}" severite="erreur">${xml(detail)}</siram:Erreur></soap:Detail></soap:Fault></soap:Body></soap:Envelope>`
-}
-
-function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
 }

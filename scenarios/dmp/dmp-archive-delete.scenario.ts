@@ -1,10 +1,9 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
+import { DMP_STATUS } from '../../mocks/index.ts'
 import { dmpArchiveUsager as usager } from '../fixtures/dmp-identities.ts'
 import { produceDocument, registerUsager } from '../shared-steps.ts'
 import { issuesOf, shareDocument } from './steps.ts'
 
-const ARCHIVED = 'urn:asip:ci-sis:2010:StatusType:Archived'
-const DELETED = 'urn:asip:ci-sis:2010:StatusType:Deleted'
 
 /** Archives then deletes a document through XDS.b ITI-57 (TD3.3c/d). */
 export default defineScenario({
@@ -25,7 +24,7 @@ export default defineScenario({
       async run(ctx) {
         await ctx.trigger('dmp.archive', { documentId: ctx.state.get('documentId') }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic('aucune demande ITI-57 reçue par le DMP', (signal) => ctx.mocks.dmp.next('ITI-57', usager.ins.value, signal))
-        ctx.check([...issuesOf(exchange), ...expectStatus(exchange.meta['updated'], ARCHIVED, exchange.evidenceId)], 'le document n\'est pas archivé comme demandé')
+        ctx.check([...issuesOf(exchange), ...expectStatus(exchange.meta['updated'], DMP_STATUS.archived, exchange.evidenceId)], 'le document n\'est pas archivé comme demandé')
       },
     }),
     step('le DUI supprime le document', {
@@ -34,7 +33,7 @@ export default defineScenario({
       async run(ctx) {
         await ctx.trigger('dmp.delete', { documentId: ctx.state.get('documentId') }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic('aucune demande ITI-57 reçue par le DMP', (signal) => ctx.mocks.dmp.next('ITI-57', usager.ins.value, signal))
-        ctx.check([...issuesOf(exchange), ...expectStatus(exchange.meta['updated'], DELETED, exchange.evidenceId)], 'le document n\'est pas supprimé comme demandé')
+        ctx.check([...issuesOf(exchange), ...expectStatus(exchange.meta['updated'], DMP_STATUS.deleted, exchange.evidenceId)], 'le document n\'est pas supprimé comme demandé')
       },
     }),
   ],

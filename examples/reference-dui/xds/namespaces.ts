@@ -11,10 +11,6 @@ export const NS = {
   xop: 'http://www.w3.org/2004/08/xop/include',
 } as const
 
-export function xmlText(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
-}
-
 /** `<INS>^^^&<OID>&ISO^NH`, the XDS patientId of an INS. */
 export function insCx(ins: { value: string; oid: string }): string {
   return `${ins.value}^^^&${ins.oid}&ISO^NH`

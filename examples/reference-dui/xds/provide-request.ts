@@ -5,7 +5,8 @@ import { establishment, OID, professional } from '../establishment.ts'
 import { INSTALLATION_OID } from '../cda-n1.ts'
 import { newOid } from '../unique-id.ts'
 import type { Usager } from '../usagers.ts'
-import { insCx, NS, xmlText } from './namespaces.ts'
+import { insCx, NS } from './namespaces.ts'
+import { escapeXml } from '../xml-escape.ts'
 
 const SCHEME = {
   classCode: 'urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a',
@@ -43,13 +44,13 @@ export function provideRequest(document: ProducedDocument, usager: Usager, repla
   const patientId = insCx(usager.ins)
   const contentId = `doc.${document.localId}@dui-reference`
   const time = document.effectiveTime.toISOString().replace(/[-:T]/g, '').slice(0, 14)
-  const slot = (name: string, ...values: string[]) => `<rim:Slot name="${name}"><rim:ValueList>${values.map((v) => `<rim:Value>${xmlText(v)}</rim:Value>`).join('')}</rim:ValueList></rim:Slot>`
-  const name = (text: string) => `<rim:Name><rim:LocalizedString value="${xmlText(text)}"/></rim:Name>`
+  const slot = (name: string, ...values: string[]) => `<rim:Slot name="${name}"><rim:ValueList>${values.map((v) => `<rim:Value>${escapeXml(v)}</rim:Value>`).join('')}</rim:ValueList></rim:Slot>`
+  const name = (text: string) => `<rim:Name><rim:LocalizedString value="${escapeXml(text)}"/></rim:Name>`
   let n = 0
   const classification = (scheme: string, object: string, code: string, codingScheme: string, display: string) =>
-    `<rim:Classification id="cl${++n}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${xmlText(code)}">${slot('codingScheme', codingScheme)}${name(display)}</rim:Classification>`
+    `<rim:Classification id="cl${++n}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${escapeXml(code)}">${slot('codingScheme', codingScheme)}${name(display)}</rim:Classification>`
   const identifier = (scheme: string, object: string, value: string, label: string) =>
-    `<rim:ExternalIdentifier id="ei${++n}" identificationScheme="${scheme}" registryObject="${object}" value="${xmlText(value)}">${name(label)}</rim:ExternalIdentifier>`
+    `<rim:ExternalIdentifier id="ei${++n}" identificationScheme="${scheme}" registryObject="${object}" value="${escapeXml(value)}">${name(label)}</rim:ExternalIdentifier>`
   const author = `<rim:Classification id="cl${++n}" classificationScheme="${SCHEME.author}" classifiedObject="Document01" nodeRepresentation="">${slot('authorPerson', `${professional.idNat}^${professional.family}^${professional.given}^^^^^^&${OID.psIdNat}&ISO^D^^^IDNPS`)}${slot('authorInstitution', `${establishment.name}^^^^^&${OID.structureIdNat}&ISO^IDNST^^^${establishment.idNat}`)}${slot('authorSpecialty', `${professional.profession.code}^${professional.profession.display}^${OID.profession}`)}</rim:Classification>`
   const documentEntry = `<rim:ExtrinsicObject id="Document01" mimeType="text/xml" objectType="urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1">
 ${slot('creationTime', time)}${slot('hash', createHash('sha1').update(document.cda).digest('hex'))}${slot('size', String(document.cda.length))}${slot('languageCode', 'fr-FR')}${slot('serviceStartTime', time)}${slot('serviceStopTime', time)}${slot('sourcePatientId', `${usager.localId}^^^&${INSTALLATION_OID}&ISO^PI`)}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { establishment, professional } from '../establishment.ts'
-import { insCx, NS, xmlText } from './namespaces.ts'
+import { insCx, NS } from './namespaces.ts'
+import { escapeXml } from '../xml-escape.ts'
 
 export const LPS = { name: 'DUI-REFERENCE-DUI-HARNESS', version: '0.1.0' } as const
 
@@ -24,7 +25,7 @@ export function vihfSecurityHeader(patient: { value: string; oid: string }): str
     ['LPS_Version', LPS.version],
   ]
   const now = new Date().toISOString()
-  return `<wsse:Security xmlns:wsse="${NS.wsse}"><saml2:Assertion xmlns:saml2="${NS.saml2}" ID="_${randomUUID()}" IssueInstant="${now}" Version="2.0"><saml2:Issuer Format="urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName">CN=${establishment.idNat},O=${xmlText(establishment.name)}</saml2:Issuer><saml2:AttributeStatement>${attributes
-    .map(([name, value]) => `<saml2:Attribute Name="${name}"><saml2:AttributeValue>${xmlText(value)}</saml2:AttributeValue></saml2:Attribute>`)
+  return `<wsse:Security xmlns:wsse="${NS.wsse}"><saml2:Assertion xmlns:saml2="${NS.saml2}" ID="_${randomUUID()}" IssueInstant="${now}" Version="2.0"><saml2:Issuer Format="urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName">CN=${establishment.idNat},O=${escapeXml(establishment.name)}</saml2:Issuer><saml2:AttributeStatement>${attributes
+    .map(([name, value]) => `<saml2:Attribute Name="${name}"><saml2:AttributeValue>${escapeXml(value)}</saml2:AttributeValue></saml2:Attribute>`)
     .join('')}</saml2:AttributeStatement></saml2:Assertion></wsse:Security>`
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { hasBlockingIssues, type Issue } from '../../../harness/core/issue.ts'
-import { asArray, isJson } from '../../../harness/validate/fhir/mhd/context.ts'
+import { asArray, buildContext, isJson } from '../../../harness/validate/fhir/mhd/context.ts'
+import { replacedUniqueIds } from '../../../harness/validate/fhir/mhd/replacement.ts'
 import { validateProvideBundle } from '../../../harness/validate/fhir/mhd/index.ts'
 import { handlerFor, type HandlerResult, type MockHandler } from '../../http/handler.ts'
 import type { DmpRegistry } from '../registry.ts'
@@ -39,10 +40,13 @@ export function provideDocumentBundle(registry: DmpRegistry): MockHandler {
       const why = state === 'closed' ? 'le DMP de ce patient est fermé' : 'ce patient n\'a pas de DMP'
       return fhirError(422, 'dmp/no-active-dmp', `alimentation refusée : ${why}`, { ...base, accepted: false, stored: [] } satisfies ProvideMeta)
     }
-    const stored = validation.submission.entries.flatMap((entry) => {
+    // The FHIR adapter builds one entry per DocumentReference, in bundle order.
+    const documentReferences = buildContext(validation.bundle).documentReferences
+    const stored = validation.submission.entries.flatMap((entry, index) => {
       const uniqueId = entry.uniqueId?.value
-      if (!uniqueId || !entry.document || !ins) return []
-      const replaces = replacedUniqueId(validation.bundle!, entry.path)
+      const reference = documentReferences[index]
+      if (!uniqueId || !entry.document || !ins || !reference) return []
+      const [replaces] = replacedUniqueIds(reference.resource)
       registry.add({
         uniqueId,
         patient: ins,
@@ -64,17 +68,4 @@ export function provideDocumentBundle(registry: DmpRegistry): MockHandler {
     })
     return fhirJson(200, { resourceType: 'Bundle', type: 'transaction-response', entry: entries }, { ...base, accepted: true, stored } satisfies ProvideMeta)
   })
-}
-
-/** relatesTo.code=replaces target, as `urn:oid:` masterIdentifier of the replaced document. */
-function replacedUniqueId(bundle: Record<string, unknown>, entryPath: string): string | undefined {
-  const index = Number(/entry\[(\d+)\]/.exec(entryPath)?.[1])
-  const entry = asArray(bundle['entry'])[index]
-  const resource = isJson(entry) && isJson(entry['resource']) ? entry['resource'] : {}
-  for (const relation of asArray(resource['relatesTo'])) {
-    if (!isJson(relation) || relation['code'] !== 'replaces' || !isJson(relation['target'])) continue
-    const identifier = relation['target']['identifier']
-    if (isJson(identifier) && typeof identifier['value'] === 'string') return identifier['value'].replace(/^urn:oid:/, '')
-  }
-  return undefined
 }

@@ -1,7 +1,7 @@
 import { formatInsCx } from '../../../harness/validate/xds/index.ts'
 import { DOCUMENT_ENTRY_OBJECT_TYPE, DOCUMENT_ENTRY_SCHEME, NS } from '../../../harness/validate/xds/ebrim-constants.ts'
 import type { StoredDocument } from '../registry.ts'
-import { xml } from './soap-response.ts'
+import { escapeXml as xml } from '../../xml-escape.ts'
 
 /** The repository id this simulator answers for (an OID of our test tree). */
 export const REPOSITORY_UNIQUE_ID = '2.25.1000000000000000000000000000000000001'

@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Issue } from '../../../harness/core/issue.ts'
 import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
 import type { HandlerResult } from '../../http/handler.ts'
+import { escapeXml as xml } from '../../xml-escape.ts'
 
 const SOAP_XML = 'application/soap+xml; charset=utf-8'
-
-export function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c)
-}
 
 /** A SOAP 1.2 envelope with the WS-Addressing response headers. */
 export function envelope(action: string, relatesTo: string | undefined, body: string): string {

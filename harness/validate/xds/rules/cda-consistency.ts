@@ -2,10 +2,10 @@ import type { Issue } from '../../../core/issue.ts'
 import type { ValidationRule } from '../../rule.ts'
 import { isPatientRef } from '../model.ts'
 import { problem, type SubmissionContext } from './context.ts'
+import { isUniversalOid } from './unique-id.ts'
 
 const RULE = 'xds/cda-consistency'
 const REQUIREMENT = 'DMP-006'
-const OID_ID = /^[0-2](\.(0|[1-9][0-9]*))+(\^.+)?$/
 
 /**
  * The metadata of each document say what its CDA header says: same patient INS, uniqueId =
@@ -29,7 +29,7 @@ export const cdaConsistencyRule: ValidationRule<SubmissionContext> = {
       if (isPatientRef(patient) && entry.patientId) mismatch('le matricule INS du patient', patient.value, header.patient.ins?.value, entry.patientId)
       const documentId = header.documentId?.root ? [header.documentId.root, header.documentId.extension].filter(Boolean).join('^') : undefined
       // A uniqueId that is not an OID is xds/unique-id-oid's finding; comparing it again would report one mistake twice.
-      if (entry.uniqueId && OID_ID.test(entry.uniqueId.value ?? '')) mismatch('l\'identifiant unique', entry.uniqueId.value, documentId, entry.uniqueId)
+      if (entry.uniqueId?.value !== undefined && isUniversalOid(entry.uniqueId.value, true)) mismatch('l\'identifiant unique', entry.uniqueId.value, documentId, entry.uniqueId)
       if (entry.typeCode) mismatch('le typeCode', entry.typeCode.value?.code, header.typeCode?.code, entry.typeCode)
       if (entry.formatCode && header.formatCode?.certainty === 'mapped') mismatch('le formatCode', entry.formatCode.value?.code, header.formatCode.code, entry.formatCode)
       const cdaLevel = header.confidentiality?.code

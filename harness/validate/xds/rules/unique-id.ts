@@ -7,6 +7,12 @@ const RULE = 'xds/unique-id-oid'
 const REQUIREMENT = 'DMP-004'
 const OID = /^[0-2](\.(0|[1-9][0-9]*))+$/
 
+/** A universal OID; with `allowExtension`, also a CDA-derived `root^extension` (document uniqueIds). */
+export function isUniversalOid(value: string, allowExtension: boolean): boolean {
+  const [root, extension] = value.split('^')
+  return root !== undefined && OID.test(root) && (extension === undefined || allowExtension)
+}
+
 /**
  * The uniqueId of each document and of the submission set is a universal identifier (an OID,
  * 2.25.<UUID> included; a CDA-derived `root^extension` is accepted for documents) and no two
@@ -25,8 +31,7 @@ export const uniqueIdRule: ValidationRule<SubmissionContext> = {
         issues.push(problem(RULE, REQUIREMENT, 'required', `${label} : identifiant unique absent`, at ?? { path: fallbackPath }))
         return
       }
-      const [root, extension] = at.value.split('^')
-      if (!root || !OID.test(root) || (extension !== undefined && !allowExtension)) {
+      if (!isUniversalOid(at.value, allowExtension)) {
         issues.push(problem(RULE, REQUIREMENT, 'value', `${label} : « ${shown(at.value, submission.transport)} » n'est pas un OID universel (attendu une racine OID propre à l'installation, ou 2.25.<UUID en décimal>)`, at))
       }
       const previous = used.get(at.value)
