@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most test files wait on sockets and child processes, not on the CPU: three at a time keep a
+    // 2-core CI machine busy (the default, one per spare core, leaves it mostly idle).
+    maxWorkers: 3,
   },
 })

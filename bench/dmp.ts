@@ -2,6 +2,7 @@
 // MTOM) submissions per second, sequential and with 16 concurrent clients on loopback, next to a
 // bare node:http echo server receiving the same bytes (the transport's own cost).
 // Usage: npx tsx bench/dmp.ts [--requests <n>]   (prints figures; asserts nothing)
+// The last line is the BENCH-RESULT line read by bench/run-all.ts (bench/bench-result.ts).
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { mtomPackage, soapEnvelope } from '../examples/reference-dui/xds/soap-me
 import { vihfSecurityHeader } from '../examples/reference-dui/xds/vihf.ts'
 import { EvidenceStore } from '../harness/evidence/index.ts'
 import { startDmp } from '../mocks/dmp/index.ts'
+import { printBenchResult } from './bench-result.ts'
 
 const args = process.argv.slice(2)
 const total = Number(args[args.indexOf('--requests') + 1] ?? 0) || 400
@@ -67,21 +69,32 @@ const okEcho = (status: number) => status === 200
 await measure(dmp.fhirUrl, iti65, 5, 1, accepted65)
 await measure(dmp.xdsUrl, iti41, 5, 1, accepted41)
 
-const rows: [string, number, number, number][] = []
+const rows: { label: string; transaction: string; concurrency: number; simulator: number; bare: number; count: number; bytes: number }[] = []
 for (const concurrency of [1, 16]) {
   const count = concurrency === 1 ? Math.max(50, Math.round(total / 4)) : total
   const echo65 = await measure(echoUrl, iti65, count, concurrency, okEcho)
-  rows.push([`ITI-65 (${iti65.body.length} o), ${concurrency} client(s)`, await measure(dmp.fhirUrl, iti65, count, concurrency, accepted65), echo65, count])
+  rows.push({ label: `ITI-65 (${iti65.body.length} o), ${concurrency} client(s)`, transaction: 'ITI-65 (Bundle FHIR PDSm)', concurrency, simulator: await measure(dmp.fhirUrl, iti65, count, concurrency, accepted65), bare: echo65, count, bytes: iti65.body.length })
   const echo41 = await measure(echoUrl, iti41, count, concurrency, okEcho)
-  rows.push([`ITI-41 MTOM (${iti41.body.length} o), ${concurrency} client(s)`, await measure(dmp.xdsUrl, iti41, count, concurrency, accepted41), echo41, count])
+  rows.push({ label: `ITI-41 MTOM (${iti41.body.length} o), ${concurrency} client(s)`, transaction: 'ITI-41 (XDS.b SOAP MTOM)', concurrency, simulator: await measure(dmp.xdsUrl, iti41, count, concurrency, accepted41), bare: echo41, count, bytes: iti41.body.length })
 }
 
 console.log(`Simulateur DMP, validation complète (schéma FHIR R4, PDSm, métadonnées XDS, CDA, VIHF) — ${new Date().toISOString()}`)
 console.log(`machine : ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cœurs`)
 console.log('| transaction | requêtes | simulateur (req/s) | écho node:http (req/s) | rapport écho / simulateur |')
 console.log('| --- | --- | --- | --- | --- |')
-for (const [label, simulator, bare, count] of rows) console.log(`| ${label} | ${count} | ${simulator.toFixed(0)} | ${bare.toFixed(0)} | ${(bare / simulator).toFixed(1)} |`)
+for (const { label, simulator, bare, count } of rows) console.log(`| ${label} | ${count} | ${simulator.toFixed(0)} | ${bare.toFixed(0)} | ${(bare / simulator).toFixed(1)} |`)
 
 await dmp.close()
 echo.close()
 rmSync(runDir, { recursive: true, force: true })
+printBenchResult(
+  'dmp',
+  rows.map((row) => ({
+    figure: `simulateur DMP avec validation, ${row.transaction}, ${row.concurrency} client${row.concurrency > 1 ? 's' : ''}`,
+    value: row.simulator,
+    unit: 'req/s',
+    reference: 'écho node:http nu (mêmes octets)',
+    referenceValue: row.bare,
+    note: `${row.count} requêtes de ${row.bytes} o`,
+  })),
+)

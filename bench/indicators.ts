@@ -10,13 +10,15 @@
  * `ours` reads event files with one worker thread per core, `ours-1` in the main thread only.
  *
  * The export is generated once under $TMPDIR/dui-harness-bench/ (bench/generate-indicators-export.ts)
- * and reused while its parameters do not change.
+ * and reused while its parameters do not change. The last line is the BENCH-RESULT line read by
+ * bench/run-all.ts (bench/bench-result.ts).
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { printBenchResult, type BenchFigure } from './bench-result.ts'
 import { generateExport } from './generate-indicators-export.ts'
 import type { GeneratedExport, GeneratorParams } from './generate-indicators-export.ts'
 import { computeIndicators, INDICATOR_IDS, loadConfigFile } from '../harness/indicators/index.ts'
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
     results.push(result)
   }
   const duck = results.find((r) => r.engine === 'duckdb')
+  const scale = `${params.usagers} dossiers, ${params.events} évènements`
   if (duck !== undefined) {
     for (const ours of results.filter((r) => r.engine !== 'duckdb')) {
       log('')
@@ -181,6 +184,16 @@ async function main(): Promise<void> {
       if (agreement.same !== agreement.total) process.exitCode = 1
     }
   }
+  const figures: BenchFigure[] = []
+  for (const result of results.filter((r) => r.engine !== 'duckdb')) {
+    const threads = result.engine === 'ours' ? `${cpus().length} threads` : '1 thread'
+    const reference = (value: number | undefined) => (duck === undefined || value === undefined ? {} : { reference: `DuckDB (${cpus().length} threads, mêmes fichiers)`, referenceValue: value })
+    const same = duck === undefined ? undefined : compare(result.counts, duck.counts)
+    const agreement = same === undefined ? '' : ` ; ${same.same}/${same.total} ESSMS identiques à DuckDB`
+    figures.push({ figure: `indicateurs à l'échelle, temps de calcul (${threads})`, value: result.seconds, unit: 's', ...reference(duck?.seconds), note: `${scale}${agreement}` })
+    figures.push({ figure: `indicateurs à l'échelle, pic de mémoire RSS (${threads})`, value: result.maxRssMb, unit: 'Mo', ...reference(duck?.maxRssMb), note: scale })
+  }
+  printBenchResult('indicators', figures)
 }
 
 await main()

@@ -1,6 +1,7 @@
 // Public entry point of the harness for scenario authors.
 export { defineScenario, step, type ScenarioDefinition, type StepDefinition } from './core/scenario.ts'
 export type { StepContext } from './core/step-context.ts'
+export { manualCheck } from './core/manual-check.ts'
 export type { Issue } from './core/issue.ts'
 export type { Verdict } from './core/verdict.ts'
 export type { StrictTraits } from './validate/identity/strict-traits.ts'

@@ -36,6 +36,10 @@ export interface MocksOptions {
    * certificate (`mocks --tls`); MSSanté always uses STARTTLS and the INSi mutual TLS.
    */
   readonly tls?: boolean
+  /** Folder of the official CI-SIS kit: documents the DMP receives are also judged by it (DOC-001). */
+  readonly cisisKit?: string
+  /** Time a client may take to send a request or an SMTP/IMAP command before being cut (slow-loris); tests shorten it. */
+  readonly slowClientTimeoutMs?: number
 }
 
 /** Every simulator of a run. */
@@ -59,14 +63,15 @@ export async function startMocks(options: MocksOptions): Promise<RunningMocks> {
   const host = options.host ?? '127.0.0.1'
   const pki = await createTestPki()
   const https = options.tls ? { tls: { key: pki.server.key, cert: pki.server.cert } } : {}
-  const dmp = await startDmp({ evidence: options.evidence, host, ...https })
+  const slow = options.slowClientTimeoutMs !== undefined ? { slowClientTimeoutMs: options.slowClientTimeoutMs } : {}
+  const dmp = await startDmp({ evidence: options.evidence, host, ...https, ...slow, ...(options.cisisKit ? { cda: { cisisKit: options.cisisKit } } : {}) })
   const caPath = writeCa(pki, options.runDir)
-  const mssante = await startMssante({ evidence: options.evidence, pki, host })
+  const mssante = await startMssante({ evidence: options.evidence, pki, host, ...slow })
   const insiMutualTls = options.insiMutualTls ?? true
-  const insi = await startInsi({ evidence: options.evidence, host, ...(insiMutualTls ? { mutualTls: { ...pki.server, ca: pki.ca.cert } } : {}) })
+  const insi = await startInsi({ evidence: options.evidence, host, ...slow, ...(insiMutualTls ? { mutualTls: { ...pki.server, ca: pki.ca.cert } } : {}) })
   const insiCertificate = insiMutualTls ? writeInsiCertificate(pki, dirname(caPath)) : undefined
-  const psc = await startPsc({ evidence: options.evidence, host })
-  const annuaire = await startAnnuaire({ evidence: options.evidence, host, ...https })
+  const psc = await startPsc({ evidence: options.evidence, host, ...slow })
+  const annuaire = await startAnnuaire({ evidence: options.evidence, host, ...https, ...slow })
   return {
     dmp,
     mssante,

@@ -8,6 +8,8 @@ import { renderDiffSection } from './diff-html.ts'
 import type { ReportDiff } from './diff.ts'
 import { anchor, esc, frNumber } from './html-escape.ts'
 import { isIndicatorsView, renderIndicatorsSection, type IndicatorsView } from './html-indicators.ts'
+import { renderOfficialGridSection } from './html-official-grid.ts'
+import { renderManualProofsSection } from './html-manual-proofs.ts'
 import { htmlPage } from './html-page.ts'
 import { DEFAULT_BUDGET, loadEvidenceViews, runDirReader, type EvidenceBudget, type EvidenceFileView, type EvidenceReader } from './evidence-view.ts'
 import { COVERAGE_LABELS, LEVEL_LABELS, AUTOMATION_LABELS, SECTION_LABELS, VERDICT_LABELS } from './labels.ts'
@@ -44,8 +46,10 @@ export function renderHtml(report: RunReport, options: HtmlOptions = {}): string
     header(report),
     figures(report),
     matrix(report),
+    renderOfficialGridSection(report),
     failures(ctx, failedReqs),
     orphanFailures(ctx, steps),
+    renderManualProofsSection(report),
     scenarios(report),
     options.indicators ? renderIndicatorsSection(options.indicators) : '',
     options.diff ? renderDiffSection(options.diff) : '',

@@ -5,7 +5,9 @@ import type { Builder } from 'junit-report-builder'
 import type { Reporter } from '../harness/core/events.ts'
 import { isBlocking, type Issue } from '../harness/core/issue.ts'
 import type { RunReport, StepResult } from '../harness/core/report.ts'
-import { VERDICT_LABELS } from './labels.ts'
+import { COVERAGE_LABELS, VERDICT_LABELS } from './labels.ts'
+import { manualProofs } from './manual-proofs.ts'
+import { officialReferencesFor } from './official-references.ts'
 
 export const JUNIT_FILE = 'junit.xml'
 
@@ -14,8 +16,10 @@ const junitBuilder = createRequire(import.meta.url)('junit-report-builder') as B
 
 /**
  * JUnit XML for CI viewers (GitLab, GitHub, Jenkins): one testsuite per scenario, one testcase
- * per step, the step's requirement ids as `requirement` properties, failures carrying the
+ * per step, the step's requirement ids as `requirement` properties (and, with an imported official
+ * grid, the official references they check as `official` properties), failures carrying the
  * issue text. `skip`, `omit`, `cancel` and `wait` are reported as skipped, with the reason.
+ * A last testsuite lists the manual requirements as skipped testcases, with the proof expected.
  */
 export function renderJunit(report: RunReport): string {
   const builder = junitBuilder.newBuilder().name(xmlSafe(`dui-harness ${report.runId} — ${report.candidate.name}`))
@@ -33,6 +37,7 @@ export function renderJunit(report: RunReport): string {
       const testCase = suite.testCase().className(`dui-harness.${scenario.id}`).name(xmlSafe(step.title)).time(step.durationMs / 1000)
       testCase.property('step', step.id)
       for (const requirement of step.requirements) testCase.property('requirement', requirement)
+      for (const reference of officialReferencesFor(report, step.requirements)) testCase.property('official', xmlSafe(reference))
       const output = [`Étape ${step.id} : ${VERDICT_LABELS[step.verdict]}${step.message ? ` — ${step.message}` : ''}`, evidenceLine(report, step)].filter(Boolean).join('\n')
       switch (step.verdict) {
         case 'pass':
@@ -49,7 +54,25 @@ export function renderJunit(report: RunReport): string {
       testCase.standardOutput(xmlSafe(output))
     }
   }
+  addManualProofs(builder, report)
   return builder.build()
+}
+
+/** One skipped testcase per manual requirement: CI viewers list what a verifier still has to capture. */
+function addManualProofs(builder: ReturnType<Builder['newBuilder']>, report: RunReport): void {
+  const proofs = manualProofs(report)
+  if (proofs.length === 0) return
+  const suite = builder.testSuite().name('Preuves manuelles attendues').property('candidate', xmlSafe(report.candidate.name)).property('harness.version', report.harnessVersion)
+  for (const { requirement, proof, steps } of proofs) {
+    const where = steps.length > 0 ? `\nOù regarder : ${steps.map((s) => s.id).join(', ')}` : ''
+    suite
+      .testCase()
+      .className('dui-harness.preuves-manuelles')
+      .name(xmlSafe(`${requirement.id} — ${requirement.title}`))
+      .property('requirement', requirement.id)
+      .skipped()
+      .standardOutput(xmlSafe(`${COVERAGE_LABELS.manual} : ${proof}${where}`))
+  }
 }
 
 /** XML 1.0 forbids most control characters, even in CDATA; candidate data may carry them. */

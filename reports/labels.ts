@@ -1,4 +1,4 @@
-import type { CoverageStatus } from '../harness/core/report.ts'
+import type { CoverageStatus, OfficialRowStatus } from '../harness/core/report.ts'
 import type { Verdict } from '../harness/core/verdict.ts'
 
 export { VERDICT_LABELS } from '../harness/core/verdict.ts'
@@ -20,6 +20,16 @@ export const COVERAGE_LABELS: Readonly<Record<CoverageStatus, string>> = {
   error: 'erreur du banc',
   'not-run': 'non exécutée',
   manual: 'preuve manuelle attendue',
+}
+
+/** Status of an official grid row (report.json officialGrid). */
+export const OFFICIAL_STATUS_LABELS: Readonly<Record<OfficialRowStatus, string>> = {
+  covered: 'couverte',
+  failed: 'non conforme',
+  error: 'erreur du banc',
+  'not-run': 'non exécutée',
+  manual: 'preuve manuelle attendue',
+  'not-covered': 'non couverte par le banc',
 }
 
 export const LEVEL_LABELS: Readonly<Record<'EXIGENCE' | 'PRECONISATION', string>> = {

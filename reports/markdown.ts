@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import type { Reporter } from '../harness/core/events.ts'
 import type { RunReport } from '../harness/core/report.ts'
 import { COVERAGE_LABELS, VERDICT_LABELS, VERDICT_MARKS } from './labels.ts'
+import { cell } from './markdown-cell.ts'
+import { manualProofLines } from './markdown-manual-proofs.ts'
+import { officialGridLines } from './markdown-official-grid.ts'
 
 export const SUMMARY_FILE = 'summary.md'
 
@@ -37,18 +40,16 @@ export function renderMarkdown(report: RunReport): string {
     }
   }
 
+  lines.push(...manualProofLines(report))
   lines.push('', '## Couverture des exigences', '', '| Exigence | Réf. officielle | Niveau | Titre | Statut |', '| --- | --- | --- | --- | --- |')
   for (const item of report.coverage) {
     lines.push(`| ${item.id} | ${cell(item.officialRef ?? '—')} | ${item.level} | ${cell(item.title)} | ${COVERAGE_LABELS[item.status]} |`)
   }
+  lines.push(...officialGridLines(report))
   if (report.unhandled.length > 0) {
     lines.push('', `Requêtes reçues sans service simulé correspondant : ${report.unhandled.map((id) => `\`${id}\``).join(', ')}`)
   }
   return `${lines.join('\n')}\n`
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
 export class MarkdownReporter implements Reporter {

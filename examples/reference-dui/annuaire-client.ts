@@ -14,6 +14,8 @@ export interface Correspondent {
 export interface AnnuaireOptions {
   /** Seeded defect: take the first email of the entry as its MSSanté address. */
   readonly firstEmailAsMssante?: boolean
+  /** Seeded defect: download every Practitioner and search the copy locally. */
+  readonly localCopy?: boolean
 }
 
 /** Real-time unit calls to the Annuaire Santé FHIR API (ANN/va1.04 [S]). */
@@ -26,7 +28,17 @@ export class AnnuaireClient {
 
   /** Finds professionals by family (and given) name. */
   async searchByName(family: string, given?: string): Promise<Correspondent[]> {
+    if (this.options.localCopy) return (await this.#everyone()).filter((correspondent) => matchesName(correspondent.name, family, given))
     const bundle = (await this.#client.search({ resourceType: 'Practitioner', searchParams: { family, ...(given ? { given } : {}) } })) as unknown as fhir4.Bundle
+    return this.#correspondents(bundle)
+  }
+
+  /** The whole directory, one page of 1000 entries, to search offline. */
+  async #everyone(): Promise<Correspondent[]> {
+    return this.#correspondents((await this.#client.search({ resourceType: 'Practitioner', searchParams: { _count: 1000 } })) as unknown as fhir4.Bundle)
+  }
+
+  #correspondents(bundle: fhir4.Bundle): Correspondent[] {
     return (bundle.entry ?? []).flatMap((entry) => (entry.resource?.resourceType === 'Practitioner' ? [this.#correspondent(entry.resource as fhir4.Practitioner)] : []))
   }
 
@@ -42,4 +54,11 @@ export class AnnuaireClient {
       ...(mailbox?.value ? { mssanteAddress: mailbox.value } : {}),
     }
   }
+}
+
+/** Name match of the local copy: every word typed starts a word of the name (case and accents ignored). */
+function matchesName(name: string, family: string, given?: string): boolean {
+  const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()
+  const words = fold(name).split(/\s+/)
+  return [family, given ?? ''].filter(Boolean).every((typed) => words.some((word) => word.startsWith(fold(typed))))
 }

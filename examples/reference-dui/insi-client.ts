@@ -44,15 +44,21 @@ export interface InsiTls {
   readonly key?: string
 }
 
+export interface InsiClientOptions {
+  /** Seeded defect: leave out the ContexteLPS header. */
+  readonly withoutLpsContext?: boolean
+}
+
 /** Talks to the CNAM INSi téléservice: `rechercherInsAvecTraitsIdentite` over SOAP 1.2. */
 export class InsiClient {
   constructor(
     readonly endpoint: string,
     private readonly tls: InsiTls = {},
+    private readonly options: InsiClientOptions = {},
   ) {}
 
   async searchByTraits(search: InsiSearch): Promise<InsiAnswer> {
-    const response = await this.post(envelope(search))
+    const response = await this.post(envelope(search, this.options))
     const xml = response.text
     const body = (parser.parse(xml) as { Envelope?: { Body?: Record<string, unknown> } }).Envelope?.Body ?? {}
     const fault = body['Fault'] as { Reason?: { Text?: string }; Detail?: { Erreur?: string } } | undefined
@@ -107,16 +113,17 @@ interface Individu {
 }
 
 /** The request with its ContexteBAM / ContexteLPS headers (CNAM guide, as TLSI writes them). */
-function envelope(search: InsiSearch): string {
+function envelope(search: InsiSearch, options: InsiClientOptions): string {
   const id = randomUUID()
   const now = new Date().toISOString()
+  const lps = `
+    <ctxlps:ContexteLPS Nature="CTXLPS" Version="01_00"><ctxlps:Id>${id}</ctxlps:Id><ctxlps:Temps>${now}</ctxlps:Temps><ctxlps:Emetteur>${establishment.finess}</ctxlps:Emetteur>
+      <ctxlps:LPS><ctxlps:IDAM R="4">${DUI_SOFTWARE.idam}</ctxlps:IDAM><ctxlps:Version>${DUI_SOFTWARE.version}</ctxlps:Version><ctxlps:Instance>${DUI_SOFTWARE.instance}</ctxlps:Instance><ctxlps:Nom>urn:lps:${DUI_SOFTWARE.name}:${DUI_SOFTWARE.version}</ctxlps:Nom></ctxlps:LPS>
+    </ctxlps:ContexteLPS>`
   return `<?xml version="1.0" encoding="UTF-8"?>
 <soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope" xmlns:ctxbam="urn:siram:bam:ctxbam" xmlns:ctxlps="urn:siram:lps:ctxlps" xmlns:wsa="http://www.w3.org/2005/08/addressing" xmlns:insi_recsans_ins="http://www.cnamts.fr/INSiRecSans">
   <soap:Header>
-    <ctxbam:ContexteBAM Version="01_02"><ctxbam:Id>${id}</ctxbam:Id><ctxbam:Temps>${now}</ctxbam:Temps><ctxbam:Emetteur>${establishment.finess}</ctxbam:Emetteur><ctxbam:COUVERTURE/></ctxbam:ContexteBAM>
-    <ctxlps:ContexteLPS Nature="CTXLPS" Version="01_00"><ctxlps:Id>${id}</ctxlps:Id><ctxlps:Temps>${now}</ctxlps:Temps><ctxlps:Emetteur>${establishment.finess}</ctxlps:Emetteur>
-      <ctxlps:LPS><ctxlps:IDAM R="4">${DUI_SOFTWARE.idam}</ctxlps:IDAM><ctxlps:Version>${DUI_SOFTWARE.version}</ctxlps:Version><ctxlps:Instance>${DUI_SOFTWARE.instance}</ctxlps:Instance><ctxlps:Nom>urn:lps:${DUI_SOFTWARE.name}:${DUI_SOFTWARE.version}</ctxlps:Nom></ctxlps:LPS>
-    </ctxlps:ContexteLPS>
+    <ctxbam:ContexteBAM Version="01_02"><ctxbam:Id>${id}</ctxbam:Id><ctxbam:Temps>${now}</ctxbam:Temps><ctxbam:Emetteur>${establishment.finess}</ctxbam:Emetteur><ctxbam:COUVERTURE/></ctxbam:ContexteBAM>${options.withoutLpsContext ? '' : lps}
     <wsa:Action>${ACTION}</wsa:Action>
     <wsa:MessageID>uuid:${randomUUID()}</wsa:MessageID>
   </soap:Header>

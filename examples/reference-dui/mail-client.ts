@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { ImapFlow } from 'imapflow'
 import nodemailer from 'nodemailer'
 import type Mail from 'nodemailer/lib/mailer/index.js'
+import type { Mistakes } from './defects/index.ts'
 
 /** The establishment's MSSanté mailbox on the operator of the session (docs/simulator-mssante.md). */
 export interface MailboxSettings {
@@ -26,9 +27,11 @@ export class MailClient {
   readonly address: string
   readonly #settings: MailboxSettings
   readonly #ca: string | undefined
+  readonly #mistakes: Mistakes
 
-  constructor(settings: MailboxSettings) {
+  constructor(settings: MailboxSettings, mistakes: Mistakes = {}) {
     this.#settings = settings
+    this.#mistakes = mistakes
     this.address = `${MAILBOX_LOCAL_PART}@${settings.domain}`
     this.#ca = settings.ca ? readFileSync(settings.ca, 'utf8') : undefined
   }
@@ -39,9 +42,10 @@ export class MailClient {
       host,
       port,
       secure: false,
-      requireTLS: true,
+      // STARTTLS before AUTH, and no session without it.
+      ...(this.#mistakes.smtpWithoutStarttls ? { ignoreTLS: true } : { requireTLS: true }),
       auth: { user: this.address, pass: PASSWORD },
-      tls: { servername: 'localhost', minVersion: 'TLSv1.2', ...(this.#ca ? { ca: this.#ca } : {}) },
+      tls: { servername: 'localhost', ...(this.#mistakes.smtpTls11 ? { minVersion: 'TLSv1' as const, maxVersion: 'TLSv1.1' as const } : { minVersion: 'TLSv1.2' as const }), ...(this.#ca ? { ca: this.#ca } : {}) },
     })
     try {
       const info = await transport.sendMail(message)
@@ -63,6 +67,9 @@ export class MailClient {
       tls: { servername: 'localhost', minVersion: 'TLSv1.2', ...(this.#ca ? { ca: this.#ca } : {}) },
       logger: false,
     })
+    // ImapFlow emits connection errors as events as well as failing the pending command: without a
+    // listener, a server that drops the connection would crash the whole DUI process.
+    client.on('error', () => {})
     await client.connect()
     let count = 0
     try {

@@ -3,7 +3,7 @@ import type { Mistakes } from './defects/index.ts'
 import type { ProducedDocument } from './documents.ts'
 import { establishment } from './establishment.ts'
 import type { Usager } from './usagers.ts'
-import { buildXdm } from './xdm.ts'
+import { buildXdm, qualifiedIns } from './xdm.ts'
 
 /** Domain of patients' mailboxes in Mon espace santé. */
 export const PATIENT_DOMAIN = 'patient.mssante.fr'
@@ -15,8 +15,8 @@ const PRODUCT_REFERENCE = 'DUI-REF-DUI-HARNESS-0.1.0'
  * The patient's Mon espace santé address, built only from a qualified INS (ECO.2.2.6): an
  * unqualified identity has no address at all.
  */
-export function patientAddress(usager: Usager): string {
-  if (usager.status !== 'QUAL' || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : pas d'adresse de messagerie patient`)
+export function patientAddress(usager: Usager, mistakes: Mistakes = {}): string {
+  if ((usager.status !== 'QUAL' && !mistakes.mssInsWithoutQualification) || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : pas d'adresse de messagerie patient`)
   return `${usager.ins.value}@${PATIENT_DOMAIN}`
 }
 
@@ -42,6 +42,8 @@ export function documentMessage(from: string, to: string, documents: readonly Pr
     from: { name: establishment.name, address: from },
     to,
     subject,
+    ...(mistakes.mssMessageIdWithoutDomain ? { messageId: `${first.localId}.${Date.now()}` } : {}),
+    ...(mistakes.mssLocalDate ? { date: new Date().toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) } : {}),
     ...(mistakes.mssLatin1Text ? {} : { text }),
     attachments: [
       ...(mistakes.mssLatin1Text ? [{ content: Buffer.from(text, 'latin1'), contentType: 'text/plain; charset=iso-8859-1', contentDisposition: 'inline' as const, filename: false as const }] : []),
@@ -50,11 +52,18 @@ export function documentMessage(from: string, to: string, documents: readonly Pr
     ],
     headers: {
       'X-MSS-CODECDA': documents.map((d) => d.typeCode.code).join(','),
-      'X-MSS-INS': 'O',
+      'X-MSS-INS': insHeader(usager, mistakes),
       'X-MSS-NIL': PRODUCT_REFERENCE,
       ...(options.requestMdn ? { 'Disposition-Notification-To': from } : {}),
     },
   }
+}
+
+/** X-MSS-INS: O when the archive designates the patient by her qualified INS, N otherwise (ECO.2.4.2). */
+function insHeader(usager: Usager, mistakes: Mistakes): string {
+  const ins = qualifiedIns(usager)
+  if (!ins) return 'N'
+  return mistakes.mssInsHeaderWithMatricule ? ins.value : 'O'
 }
 
 /** An MDN (RFC 8098) saying a received message was processed, as the MSS-HL7v2 volet shapes it. */

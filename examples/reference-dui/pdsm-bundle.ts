@@ -1,12 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Mistakes } from './defects/index.ts'
 import type { ProducedDocument } from './documents.ts'
-import { establishment, OID, professional } from './establishment.ts'
+import { establishment, OID } from './establishment.ts'
 import { newOid } from './unique-id.ts'
 import type { Usager } from './usagers.ts'
 
 const PDSM = 'https://interop.esante.gouv.fr/ig/fhir/pdsm/StructureDefinition'
-const LOINC = 'http://loinc.org'
+/** FHIR systems of the code systems document types come from (LOINC, TRE_A05). */
+const TYPE_CODE_SYSTEMS: Record<string, string> = {
+  '2.16.840.1.113883.6.1': 'http://loinc.org',
+  '1.2.250.1.213.1.1.4.12': 'https://mos.esante.gouv.fr/NOS/TRE_A05-TypeDocComplementaire/FHIR/TRE-A05-TypeDocComplementaire',
+}
+const fhirSystem = (oid: string): string => TYPE_CODE_SYSTEMS[oid] ?? `urn:oid:${oid}`
 const CLASS_CODES = 'https://mos.esante.gouv.fr/NOS/TRE_A03-ClasseDocument/FHIR/TRE-A03-ClasseDocument'
 
 /**
@@ -23,8 +28,8 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
   const author: fhir4.Practitioner = {
     resourceType: 'Practitioner',
     id: 'author',
-    identifier: [{ system: `urn:oid:${OID.psIdNat}`, value: professional.idNat }],
-    name: [{ family: professional.family, given: [professional.given] }],
+    identifier: [{ system: `urn:oid:${OID.psIdNat}`, value: document.author.idNat }],
+    name: [{ family: document.author.family, given: [document.author.given] }],
   }
   const list: fhir4.List = {
     resourceType: 'List',
@@ -47,7 +52,7 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
     masterIdentifier: { system: 'urn:ietf:rfc:3986', value: mistakes.localDocumentUniqueId ? document.localId : `urn:oid:${document.id}` },
     status: 'current',
     ...(replaced && !mistakes.replaceWithoutRelation ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:oid:${replaced.id}` } } }] } : {}),
-    type: { coding: [{ system: LOINC, code: mistakes.metadataTypeCode ?? document.typeCode.code, display: document.typeCode.displayName }] },
+    type: { coding: [{ system: fhirSystem(document.typeCode.codeSystem), code: mistakes.metadataTypeCode ?? document.typeCode.code, display: document.typeCode.displayName }] },
     category: [{ coding: [{ system: CLASS_CODES, code: '11', display: 'Synthèse' }] }],
     subject: { reference: patient },
     date: created,
@@ -65,7 +70,7 @@ export function buildProvideBundle(document: ProducedDocument, usager: Usager, m
           title: document.title,
           creation: created,
         },
-        format: { system: 'https://mos.esante.gouv.fr/NOS/TRE_A06-FormatCodeComplementaire/FHIR/TRE-A06-FormatCodeComplementaire', code: 'urn:ihe:iti:xds-sd:pdf:2008', display: 'Document à corps non structuré en Pdf/A-1' },
+        format: { system: document.formatCode.system, code: document.formatCode.code, display: document.formatCode.displayName },
       },
     ],
     context: {

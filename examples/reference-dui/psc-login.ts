@@ -21,6 +21,10 @@ export interface PscSession {
 export interface PscLoginOptions {
   /** Seeded defect: accept any acr instead of requiring eidas1. */
   readonly acceptAnyAcr?: boolean
+  /** Seeded defect: no PKCE (neither code_challenge nor code_verifier). */
+  readonly withoutPkce?: boolean
+  /** Seeded defect: take the RPPS number of `otherIds` as the national id. */
+  readonly identifyByRpps?: boolean
 }
 
 interface Discovery {
@@ -51,8 +55,7 @@ export async function loginWithPsc(issuer: string, options: PscLoginOptions = {}
     acr_values: 'eidas1',
     state,
     nonce,
-    code_challenge: base64url(createHash('sha256').update(verifier).digest()),
-    code_challenge_method: 'S256',
+    ...(options.withoutPkce ? {} : { code_challenge: base64url(createHash('sha256').update(verifier).digest()), code_challenge_method: 'S256' }),
   }).toString()
 
   const redirect = await fetch(authorize, { redirect: 'manual' })
@@ -70,7 +73,7 @@ export async function loginWithPsc(issuer: string, options: PscLoginOptions = {}
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${PSC_CLIENT.id}:${PSC_CLIENT.secret}`).toString('base64')}`,
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: PSC_CLIENT.redirectUri, code_verifier: verifier }),
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: PSC_CLIENT.redirectUri, ...(options.withoutPkce ? {} : { code_verifier: verifier }) }),
   })
   if (!tokenResponse.ok) throw new Error(`Pro Santé Connect a refusé l'échange du code (HTTP ${tokenResponse.status})`)
   const tokens = (await tokenResponse.json()) as { id_token?: string; access_token?: string }
@@ -97,12 +100,18 @@ export async function loginWithPsc(issuer: string, options: PscLoginOptions = {}
   const exercices = (userinfo['SubjectRefPro'] as { exercices?: { codeProfession?: string }[] } | undefined)?.exercices ?? []
   const profession = exercices[0]?.codeProfession
   return {
-    nationalId: String(userinfo['SubjectNameID'] ?? userinfo['preferred_username']),
+    nationalId: options.identifyByRpps ? rppsNumber(userinfo) : String(userinfo['SubjectNameID'] ?? userinfo['preferred_username']),
     familyName: String(userinfo['family_name']),
     givenName: String(userinfo['given_name']),
     ...(profession ? { profession } : {}),
     acr,
   }
+}
+
+/** The RPPS number among the professional's other identifiers; a médico-social professional may have none. */
+function rppsNumber(userinfo: Record<string, unknown>): string {
+  const otherIds = (userinfo['otherIds'] ?? []) as { identifiant?: string; origine?: string }[]
+  return otherIds.find((id) => id.origine === 'RPPS')?.identifiant ?? ''
 }
 
 async function getJson(url: string): Promise<unknown> {

@@ -25,6 +25,11 @@ export class UsagerRegistry {
     return [...this.#byId.values()].find((usager) => usager.status === 'QUAL' && usager.ins?.value === value)
   }
 
+  /** The first usager with this birth name and birth date (the search screen's criteria). */
+  findByBirthNameAndDate(birthFamilyName: string, birthDate: string): Usager | undefined {
+    return [...this.#byId.values()].find((usager) => usager.birthFamilyName === birthFamilyName && usager.birthDate === birthDate)
+  }
+
   get(localId: string): Usager {
     const usager = this.#byId.get(localId)
     if (!usager) throw new Error(`usager inconnu : ${localId}`)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { strToU8, zipSync } from 'fflate'
 import type { Mistakes } from './defects/index.ts'
 import type { ProducedDocument } from './documents.ts'
-import { establishment, OID, professional } from './establishment.ts'
+import { establishment, INSTALLATION_OID, OID, professional } from './establishment.ts'
 import { newOid } from './unique-id.ts'
 import type { Usager } from './usagers.ts'
 import { escapeXml as xml } from './xml-escape.ts'
@@ -15,10 +15,13 @@ const MTIME = new Date('2000-01-01T00:00:00Z')
  * IHE_XDM/SUBSET01 with METADATA.XML and the CDA documents, all for one patient.
  */
 export function buildXdm(documents: readonly ProducedDocument[], usager: Usager, mistakes: Mistakes = {}): Buffer {
-  if (usager.status !== 'QUAL' || !usager.ins) throw new Error(`l'identité de l'usager ${usager.localId} n'est pas qualifiée : pas d'INS dans l'archive IHE_XDM`)
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {
-    'INDEX.HTM': [strToU8(indexHtml(documents)), { mtime: MTIME }],
-    'README.TXT': [strToU8(`Archive IHE_XDM produite par le DUI de référence dui-harness.\r\nÉmetteur : ${establishment.name}\r\n`), { mtime: MTIME }],
+    ...(mistakes.xdmWithoutIndexFiles
+      ? {}
+      : {
+          'INDEX.HTM': [strToU8(indexHtml(documents)), { mtime: MTIME }],
+          'README.TXT': [strToU8(`Archive IHE_XDM produite par le DUI de référence dui-harness.\r\nÉmetteur : ${establishment.name}\r\n`), { mtime: MTIME }],
+        }),
     'IHE_XDM/SUBSET01/METADATA.XML': [strToU8(metadataXml(documents, usager, mistakes)), { mtime: MTIME }],
   }
   documents.forEach((document, index) => {
@@ -36,9 +39,23 @@ function indexHtml(documents: readonly ProducedDocument[]): string {
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>IHE_XDM</title></head><body><ul>${items}</ul></body></html>\r\n`
 }
 
+/** The usager's INS when her identity is qualified: the only INS that may leave the DUI (INS/va1.53). */
+export function qualifiedIns(usager: Usager): Usager['ins'] {
+  return usager.status === 'QUAL' ? usager.ins : undefined
+}
+
+/**
+ * The patient as METADATA.XML designates her (CX): by her INS when her identity is qualified
+ * (CX.5 NH); otherwise by this establishment's own identifier, her IPP (CX.5 PI), which is
+ * enough for a professional and keeps the unqualified INS inside the DUI.
+ */
+function patientCx(usager: Usager): string {
+  const ins = qualifiedIns(usager)
+  return ins ? `${ins.value}^^^&${ins.oid}&ISO^NH` : `${usager.localId}^^^&${INSTALLATION_OID}&ISO^PI`
+}
+
 function metadataXml(documents: readonly ProducedDocument[], usager: Usager, mistakes: Mistakes): string {
-  const ins = usager.ins!
-  const patientId = `${ins.value}^^^&${ins.oid}&ISO^NH`
+  const patientId = patientCx(usager)
   const now = documents[0]?.effectiveTime ?? new Date()
   const time = now.toISOString().replace(/[-:T]/g, '').slice(0, 14)
   const entries = documents.map((document, index) => {
@@ -54,7 +71,7 @@ function metadataXml(documents: readonly ProducedDocument[], usager: Usager, mis
       <rim:Name><rim:LocalizedString value="${xml(document.title)}"/></rim:Name>
       ${classification(id, 'urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a', '11', '1.2.250.1.213.1.1.4.1', 'Synthèse')}
       ${classification(id, 'urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f', 'N', '2.16.840.1.113883.5.25', 'Normal')}
-      ${classification(id, 'urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d', 'urn:ihe:iti:xds-sd:pdf:2008', '1.3.6.1.4.1.19376.1.2.3', 'Document à corps non structuré en Pdf/A-1')}
+      ${classification(id, 'urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d', document.formatCode.code, document.formatCode.codingScheme, document.formatCode.displayName)}
       ${classification(id, 'urn:uuid:f33fb8ac-18af-42cc-ae0e-ed0b0bdb91e1', establishment.activitySector.code, OID.activitySector, establishment.activitySector.display)}
       ${classification(id, 'urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead', establishment.practiceSetting.code, OID.practiceSetting, establishment.practiceSetting.display)}
       ${classification(id, 'urn:uuid:f0306f51-975f-434e-a61c-c59651d33983', document.typeCode.code, document.typeCode.codeSystem, document.typeCode.displayName)}

@@ -1,41 +1,47 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, ExitCode } from './exit-codes.ts'
 import { harnessVersion } from '../internal/version.ts'
-// Command modules: each exports register<Name>(program).
-import { registerList } from './commands/list.ts'
-import { registerMocks } from './commands/mocks.ts'
-import { registerRun } from './commands/run.ts'
-import { registerSelftest } from './commands/selftest.ts'
-import { registerValidate } from './commands/validate.ts'
-import { registerIndicators } from './commands/indicators.ts'
-import { registerReport } from './commands/report.ts'
-import { registerVerify } from './commands/verify.ts'
-import { registerDiff } from './commands/diff.ts'
 
-/** Builds the commander program; exported so tests can run commands in-process. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void
+
+/**
+ * Each command's module, loaded on demand: a command only pays for its own imports (validators,
+ * simulators, reports), so `--version` or `list` start in a fraction of a full load.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  run: async () => (await import('./commands/run.ts')).registerRun,
+  mocks: async () => (await import('./commands/mocks.ts')).registerMocks,
+  validate: async () => (await import('./commands/validate.ts')).registerValidate,
+  indicators: async () => (await import('./commands/indicators.ts')).registerIndicators,
+  report: async () => (await import('./commands/report.ts')).registerReport,
+  verify: async () => (await import('./commands/verify.ts')).registerVerify,
+  diff: async () => (await import('./commands/diff.ts')).registerDiff,
+  selftest: async () => (await import('./commands/selftest.ts')).registerSelftest,
+  list: async () => (await import('./commands/list.ts')).registerList,
+  requirements: async () => (await import('./commands/requirements.ts')).registerRequirements,
+}
+
+/**
+ * Builds the commander program with the command `argv` names, or with every command when it names
+ * none (help, version, a typo: commander then lists them all).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('dui-harness')
     .description('Banc de conformité des DUI (Ségur numérique vague 1, ESMS numérique)')
     .version(harnessVersion, '-V, --version')
     .showHelpAfterError()
     .exitOverride()
-  registerRun(program)
-  registerMocks(program)
-  registerValidate(program)
-  registerIndicators(program)
-  registerReport(program)
-  registerVerify(program)
-  registerDiff(program)
-  registerSelftest(program)
-  registerList(program)
+  const named = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined
+  const wanted = named ? [named] : argv.some((arg) => arg === '-V' || arg === '--version') ? [] : Object.values(COMMANDS)
+  for (const register of await Promise.all(wanted.map((load) => load()))) register(program)
   return program
 }
 
 /** Runs the CLI: expected failures print one line (no stack trace) and set the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' })
+    await (await buildProgram(argv)).parseAsync([...argv], { from: 'user' })
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok
   } catch (error) {
     if (error instanceof CliError) {

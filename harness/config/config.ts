@@ -9,13 +9,22 @@ export interface HarnessConfig {
   readonly scenarios?: readonly string[]
   readonly out: string
   readonly cisisKit?: string
+  /** Imported official grid (`requirements import`) whose rows the report judges. */
+  readonly grid?: string
   readonly host: string
+  /** Scenarios marked concurrent run at most this many at once. */
+  readonly concurrency: number
   readonly timeouts: { readonly stepMs?: number; readonly trafficMs: number }
 }
 
 export type ConfigFile = Partial<Omit<HarnessConfig, 'timeouts'>> & { timeouts?: Partial<HarnessConfig['timeouts']> }
 
 export const DEFAULT_CONFIG_FILE = 'dui-harness.config.json'
+/** Concurrent scenarios at once by default: they mostly wait on sockets, so a few fit on 2 cores. */
+export const DEFAULT_CONCURRENCY = 4
+/** A person drives `--candidate manual`: minutes to act and answer, and a whole hour per step. */
+export const MANUAL_TRAFFIC_MS = 600_000
+const MANUAL_STEP_MS = 3_600_000
 const SCHEMA = JSON.parse(readFileSync(new URL('../../docs/config.schema.json', import.meta.url), 'utf8')) as object
 
 const ajv = new Ajv({ allErrors: false })
@@ -57,13 +66,20 @@ export function readConfigFile(path: string | undefined): ConfigFile {
 /** Merges flags over the file and applies defaults; flags are validated like the file. */
 export function resolveConfig(file: ConfigFile, flags: ConfigFile): HarnessConfig {
   const merged = parseConfig(dropUndefined({ ...file, ...flags, timeouts: { ...file.timeouts, ...flags.timeouts } }), '(options de la ligne de commande)')
+  const manual = merged.candidate === 'manual'
   return {
     candidate: merged.candidate ?? 'reference',
     ...(merged.scenarios ? { scenarios: merged.scenarios } : {}),
     out: merged.out ?? 'runs',
     ...(merged.cisisKit ? { cisisKit: merged.cisisKit } : {}),
+    ...(merged.grid ? { grid: merged.grid } : {}),
     host: merged.host ?? '127.0.0.1',
-    timeouts: { ...(merged.timeouts?.stepMs ? { stepMs: merged.timeouts.stepMs } : {}), trafficMs: merged.timeouts?.trafficMs ?? 15_000 },
+    // One person cannot follow two scenarios at once.
+    concurrency: manual ? 1 : (merged.concurrency ?? DEFAULT_CONCURRENCY),
+    timeouts: {
+      ...(merged.timeouts?.stepMs ? { stepMs: merged.timeouts.stepMs } : manual ? { stepMs: MANUAL_STEP_MS } : {}),
+      trafficMs: merged.timeouts?.trafficMs ?? (manual ? MANUAL_TRAFFIC_MS : 15_000),
+    },
   }
 }
 

@@ -8,6 +8,7 @@ import { EvidenceStore } from '../evidence/index.ts'
 import { harnessVersion } from '../internal/version.ts'
 import type { Catalogue } from '../requirements/catalogue.ts'
 import { computeCoverage } from '../requirements/coverage.ts'
+import { loadRunGrid, withOfficialGrid } from '../requirements/grid/index.ts'
 import { emit, type Reporter } from './events.ts'
 import { REPORT_SCHEMA_VERSION, type RunReport, type ScenarioResult } from './report.ts'
 import { recordDriverCall, runScenarios } from './runner.ts'
@@ -38,15 +39,23 @@ export interface CampaignResult {
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const startedAt = new Date()
   const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`
+  // An unusable official grid (config `grid`) fails before anything starts.
+  const officialGrid = loadRunGrid(options.config.grid, options.catalogue)
   // Open the candidate first: a bad candidate spec must not leave an empty run directory.
   const driver: Driver = await options.openDriver()
   let mocks: RunningMocks | undefined
+  let closing: Promise<void> | undefined
+  const closeAll = () =>
+    (closing ??= (async () => {
+      await driver.close()
+      await mocks?.close()
+    })())
   try {
     const runDir = resolve(options.config.out, runId)
     mkdirSync(runDir, { recursive: true })
     const evidence = new EvidenceStore(runDir)
     const reporters = options.reporters(runDir)
-    mocks = await startMocks({ evidence, host: options.config.host, runDir })
+    mocks = await startMocks({ evidence, host: options.config.host, runDir, ...(options.config.cisisKit ? { cisisKit: options.config.cisisKit } : {}) })
     driver.onCall = (call) => recordDriverCall(evidence, call, 'session')
     const capabilities = await driver.capabilities()
     await driver.openSession({ runId, endpoints: mocks.endpoints() })
@@ -60,9 +69,14 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       reporters,
       signal: options.signal,
       trafficTimeoutMs: options.config.timeouts.trafficMs,
+      concurrency: options.config.concurrency,
+      ...(options.config.timeouts.stepMs ? { stepTimeoutMs: options.config.timeouts.stepMs } : {}),
     })
     writeObservedUsage(runDir, mocks)
-    const report = buildReport({
+    // Sessions still open (an IMAP session ends at logout or close) are recorded when they end:
+    // close candidate and simulators first, so the report lists every piece of evidence.
+    await closeAll()
+    const report = withOfficialGrid(buildReport({
       runId,
       startedAt,
       interrupted: options.signal.aborted,
@@ -71,12 +85,12 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
       scenarios: results,
       catalogue: options.catalogue,
       evidence,
-    })
+      cisisKit: options.config.cisisKit !== undefined,
+    }), officialGrid)
     await emit(reporters, 'onRunEnd', report)
     return { report, runDir }
   } finally {
-    await driver.close()
-    await mocks?.close()
+    await closeAll()
   }
 }
 
@@ -89,13 +103,15 @@ interface ReportInput {
   readonly scenarios: readonly ScenarioResult[]
   readonly catalogue: Catalogue
   readonly evidence: EvidenceStore
+  /** The official CI-SIS kit judged the documents. */
+  readonly cisisKit: boolean
 }
 
 function buildReport(input: ReportInput): RunReport {
   const summary = Object.fromEntries(VERDICT_PRECEDENCE.map((verdict) => [verdict, 0])) as Record<Verdict, number>
   for (const scenario of input.scenarios) for (const step of scenario.steps) summary[step.verdict] += 1
   const verdict = input.interrupted ? 'cancel' : rollUp(input.scenarios)
-  const records = input.evidence.all()
+  const records = [...input.evidence.all()]
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     harnessVersion,
@@ -106,7 +122,7 @@ function buildReport(input: ReportInput): RunReport {
     candidate: input.candidate,
     configDigest: input.configDigest,
     scenarios: input.scenarios,
-    coverage: computeCoverage(input.catalogue, input.scenarios),
+    coverage: computeCoverage(input.catalogue, input.scenarios, { cisisKit: input.cisisKit }),
     evidence: records,
     unhandled: records.filter((record) => record.direction === 'incoming' && !record.handler).map((record) => record.id),
     summary,

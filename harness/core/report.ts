@@ -53,6 +53,35 @@ export interface RequirementCoverage {
   readonly note?: string
 }
 
+/**
+ * Status of one row of an imported official grid in a run: `covered` when every requirement of
+ * ours mapped to it is verified automatically, `manual` when a manual proof is part of it,
+ * `not-covered` when none of ours checks it (docs/official-grid.md).
+ */
+export type OfficialRowStatus = 'covered' | 'failed' | 'error' | 'not-run' | 'manual' | 'not-covered'
+
+export interface OfficialRowCoverage {
+  /** Official requirement number, as the grid writes it (e.g. `INS/va1.53`). */
+  readonly reference: string
+  readonly section: string
+  readonly sectionLabel?: string
+  readonly level: 'EXIGENCE' | 'PRECONISATION'
+  /** The official text, from the grid. */
+  readonly text: string
+  /** Our requirement ids mapped to the row. */
+  readonly requirements: readonly string[]
+  readonly status: OfficialRowStatus
+  /** Why (French): failed or not-run ids, the manual proof expected, the reason it is not covered. */
+  readonly note?: string
+}
+
+/** The official grid imported by `requirements import`, judged with this run's coverage. */
+export interface OfficialGridCoverage {
+  readonly source: { readonly file: string; readonly sha256: string; readonly importedAt: string; readonly sheet?: string }
+  readonly rows: readonly OfficialRowCoverage[]
+  readonly summary: Readonly<Record<OfficialRowStatus, number>>
+}
+
 export interface RunReport {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION
   readonly harnessVersion: string
@@ -72,4 +101,6 @@ export interface RunReport {
   readonly summary: Readonly<Record<Verdict, number>>
   readonly verdict: Verdict
   readonly exitCode: number
+  /** Present when the run was given an imported official grid (`grid` in the configuration). */
+  readonly officialGrid?: OfficialGridCoverage
 }

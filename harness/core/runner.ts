@@ -1,7 +1,9 @@
 import type { Capabilities, Driver, DriverCall } from '../drivers/driver.ts'
 import type { EvidenceStore } from '../evidence/index.ts'
 import type { RunningMocks } from '../../mocks/index.ts'
+import { EventBuffer } from './event-buffer.ts'
 import { emit, type Reporter } from './events.ts'
+import { mapPool } from './map-pool.ts'
 import { sortIssues, type Issue } from './issue.ts'
 import type { ScenarioResult, StepResult } from './report.ts'
 import type { ScenarioDefinition, StepDefinition } from './scenario.ts'
@@ -21,24 +23,67 @@ export interface ScenarioRunOptions {
   /** Aborts on SIGINT/SIGTERM: the current step is cancelled, the rest not run. */
   readonly signal: AbortSignal
   readonly trafficTimeoutMs?: number
+  /** Concurrent scenarios run at most this many at once (default 1: one by one). */
+  readonly concurrency?: number
+  /** Budget of a step that sets none (config `timeouts.stepMs`; default 30 s). */
+  readonly stepTimeoutMs?: number
 }
 
-/** Runs scenarios one after the other and returns their results. */
+/**
+ * Runs scenarios in their declared order. Consecutive `concurrent` scenarios run up to
+ * `concurrency` at once; any other scenario runs alone. Simulators are reset before each scenario
+ * that runs alone and before each group of concurrent ones. Results and reporter events keep the
+ * declared order whatever the finishing order.
+ */
 export async function runScenarios(scenarios: readonly ScenarioDefinition[], options: ScenarioRunOptions): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = []
-  for (const scenario of scenarios) results.push(await runScenario(scenario, options))
+  for (const group of groupScenarios(scenarios, options.concurrency ?? 1)) {
+    options.mocks.reset()
+    if (group.length === 1) results.push(await runScenario(group[0]!, options, options.reporters))
+    else results.push(...(await runGroup(group, options)))
+  }
   return results
 }
 
-async function runScenario(scenario: ScenarioDefinition, options: ScenarioRunOptions): Promise<ScenarioResult> {
+/** Consecutive concurrent scenarios form one group; every other scenario is a group of its own. */
+function groupScenarios(scenarios: readonly ScenarioDefinition[], concurrency: number): ScenarioDefinition[][] {
+  const groups: ScenarioDefinition[][] = []
+  for (const scenario of scenarios) {
+    const last = groups.at(-1)
+    if (concurrency > 1 && scenario.concurrent && last?.[0]?.concurrent) last.push(scenario)
+    else groups.push([scenario])
+  }
+  return groups
+}
+
+async function runGroup(group: readonly ScenarioDefinition[], options: ScenarioRunOptions): Promise<ScenarioResult[]> {
+  const buffers = group.map(() => new EventBuffer())
+  const finished = group.map(() => false)
+  let replayed = 0
+  let replaying = Promise.resolve()
+  // Each finished scenario's events go out as soon as every scenario declared before it is out.
+  const replayReady = () =>
+    (replaying = replaying.then(async () => {
+      while (replayed < group.length && finished[replayed]) await buffers[replayed++]!.replay(options.reporters)
+    }))
+  const results = await mapPool(group, options.concurrency ?? 1, async (scenario, index) => {
+    const result = await runScenario(scenario, options, [buffers[index]!])
+    finished[index] = true
+    await replayReady()
+    return result
+  })
+  await replaying
+  return results
+}
+
+async function runScenario(scenario: ScenarioDefinition, options: ScenarioRunOptions, reporters: readonly Reporter[]): Promise<ScenarioResult> {
   const started = Date.now()
-  await emit(options.reporters, 'onScenarioStart', scenario)
-  options.mocks.reset()
+  await emit(reporters, 'onScenarioStart', scenario)
   const state = new Map<string, unknown>()
   const steps: StepResult[] = []
   let blockedBy: StepResult | undefined
   for (const step of scenario.steps) {
-    await emit(options.reporters, 'onStepStart', scenario, step)
+    await emit(reporters, 'onStepStart', scenario, step)
     const result = options.signal.aborted
       ? notRun(scenario, step, 'cancel', 'campagne interrompue')
       : blockedBy
@@ -46,7 +91,7 @@ async function runScenario(scenario: ScenarioDefinition, options: ScenarioRunOpt
         : await runStep(scenario, step, state, options)
     steps.push(result)
     if (!blockedBy && !step.optional && !['pass', 'omit'].includes(result.verdict)) blockedBy = result
-    await emit(options.reporters, 'onStepEnd', scenario, result)
+    await emit(reporters, 'onStepEnd', scenario, result)
   }
   const result: ScenarioResult = {
     id: scenario.id,
@@ -59,13 +104,13 @@ async function runScenario(scenario: ScenarioDefinition, options: ScenarioRunOpt
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
   }
-  await emit(options.reporters, 'onScenarioEnd', result)
+  await emit(reporters, 'onScenarioEnd', result)
   return result
 }
 
 async function runStep(scenario: ScenarioDefinition, step: StepDefinition, state: Map<string, unknown>, options: ScenarioRunOptions): Promise<StepResult> {
   const started = Date.now()
-  const timeoutMs = step.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS
+  const timeoutMs = step.timeoutMs ?? options.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS
   const controller = new AbortController()
   const onRunAbort = () => controller.abort(new Error('interrupted'))
   options.signal.addEventListener('abort', onRunAbort, { once: true })

@@ -26,6 +26,12 @@ export interface ScenarioDefinition {
   /** Ségur section used for ordering and `--scenarios` selection. */
   readonly section: string
   readonly optional?: boolean
+  /**
+   * True when every exchange of the scenario is correlated by its own test identity and it changes
+   * no shared simulator behaviour (no fault, no planned login, no mailbox delivery): it may then run
+   * alongside other such scenarios. Default false: the scenario runs alone, simulators reset first.
+   */
+  readonly concurrent?: boolean
   readonly steps: readonly StepDefinition[]
 }
 

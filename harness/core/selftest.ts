@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { JsonReporter } from '../../reports/json.ts'
 import type { HarnessConfig } from '../config/config.ts'
-import { openCandidate } from '../drivers/candidate.ts'
+import { startReferenceInProcess } from '../drivers/reference-candidate.ts'
 import type { Catalogue } from '../requirements/catalogue.ts'
 import { runCampaign } from './campaign.ts'
+import { mapPool } from './map-pool.ts'
 import type { RunReport } from './report.ts'
 import type { ScenarioDefinition } from './scenario.ts'
 import type { Verdict } from './verdict.ts'
@@ -27,9 +28,14 @@ export interface DefectOutcome {
 export interface SelftestResult {
   readonly reference: { readonly verdict: Verdict; readonly failed: readonly string[]; readonly runDir: string }
   readonly defects: readonly DefectOutcome[]
+  /** Defects whose requirement needs the official CI-SIS kit, not run because none was given. */
+  readonly notEvaluated: readonly DefectSpec[]
   /** Automatic requirements no seeded defect is meant to trip. */
   readonly uncovered: readonly string[]
-  /** 0 when the reference passes and every defect is caught by its own requirement, else 3. */
+  /**
+   * 0 when the reference passes, every defect run is caught by its own requirement, and every
+   * automatic requirement has a defect; else 3.
+   */
   readonly exitCode: number
 }
 
@@ -46,23 +52,27 @@ export interface SelftestOptions {
 
 /**
  * The kill matrix: the reference DUI must pass every scenario, and each seeded defect must make
- * its own requirement fail and no other.
+ * its own requirement fail and no other. With `config.cisisKit` every campaign runs in kit mode;
+ * without it, the defects of requirements only the kit can judge are listed as not evaluated.
  */
 export async function runSelftest(options: SelftestOptions): Promise<SelftestResult> {
-  const campaign = async (name: string, candidate: string): Promise<{ report: RunReport; runDir: string }> =>
+  // The reference DUI runs in this process for every campaign (HTTP driver, real sockets all the same).
+  const campaign = async (name: string, defect?: string): Promise<{ report: RunReport; runDir: string }> =>
     runCampaign({
-      config: { ...options.config, candidate, out: join(options.config.out, name) },
+      config: { ...options.config, candidate: defect ? `reference:${defect}` : 'reference', out: join(options.config.out, name) },
       catalogue: options.catalogue,
       scenarios: options.scenarios,
-      openDriver: () => openCandidate(candidate),
+      openDriver: () => startReferenceInProcess(defect),
       reporters: (dir) => [new JsonReporter(dir)],
       signal: options.signal,
     })
   const failedIn = (report: RunReport) => report.coverage.filter((item) => item.status === 'failed').map((item) => item.id)
+  const needsKit = new Set(options.catalogue.requirements.filter((r) => r.needs === 'cisis-kit').map((r) => r.id))
+  const runnable = options.config.cisisKit ? options.defects : options.defects.filter((defect) => !needsKit.has(defect.requirement))
 
-  const reference = await campaign('reference', 'reference')
-  const outcomes = await mapPool(options.defects, options.concurrency, async (defect) => {
-    const { report, runDir } = await campaign(defect.name, `reference:${defect.name}`)
+  const reference = await campaign('reference')
+  const outcomes = await mapPool(runnable, options.concurrency, async (defect) => {
+    const { report, runDir } = await campaign(defect.name, defect.name)
     const failed = failedIn(report)
     const outcome = { name: defect.name, requirement: defect.requirement, caught: failed.length === 1 && failed[0] === defect.requirement, failed, runDir }
     options.onDefect?.(outcome)
@@ -74,22 +84,8 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
   return {
     reference: { verdict: reference.report.verdict, failed: failedIn(reference.report), runDir: reference.runDir },
     defects: outcomes,
+    notEvaluated: options.defects.filter((defect) => !runnable.includes(defect)),
     uncovered,
-    exitCode: referenceOk && outcomes.every((outcome) => outcome.caught) ? 0 : 3,
+    exitCode: referenceOk && outcomes.every((outcome) => outcome.caught) && uncovered.length === 0 ? 0 : 3,
   }
-}
-
-/** Runs `work` over `items` with at most `limit` at once, keeping the input order in the result. */
-async function mapPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-      while (next < items.length) {
-        const index = next++
-        results[index] = await work(items[index]!)
-      }
-    }),
-  )
-  return results
 }

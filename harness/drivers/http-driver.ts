@@ -40,6 +40,10 @@ export class HttpDriver implements Driver {
   async trigger(action: string, params: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<ActionOutcome> {
     const { status, json, text, call } = await this.#call('POST', `/actions/${encodeURIComponent(action)}`, { params }, signal)
     if (!isRecord(json)) throw new DriverError(`réponse de l'action ${action} hors protocole (objet JSON attendu) : ${preview(text)}`, call)
+    // A success must say so: an object without `ok` is not taken for a done action.
+    if (status < 400 && typeof json['ok'] !== 'boolean') {
+      throw new DriverError(`réponse de l'action ${action} hors protocole (attendu {"ok": true, "result": {…}} ou {"ok": false, "error": "…"}) : ${preview(text)}`, call)
+    }
     if (status >= 400 || json['ok'] === false) {
       const error = typeof json['error'] === 'string' ? json['error'] : `HTTP ${status}`
       return { result: { ok: false, error }, call }
@@ -112,5 +116,7 @@ function describeFetchError(error: unknown): string {
   if (error.name === 'TimeoutError') return `pas de réponse en ${CALL_TIMEOUT_MS / 1000} s`
   if (error.name === 'AbortError') return 'appel interrompu'
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
+  // The candidate went away while answering (it crashed or was stopped mid-call).
+  if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET') return `connexion coupée par le candidat pendant l'appel (${cause.code})`
   return cause?.code ?? cause?.message ?? error.message
 }

@@ -18,14 +18,19 @@ export class UnknownDefectError extends Error {
   override readonly name = 'UnknownDefectError'
 }
 
+function knownDefect(defectName: string | undefined) {
+  if (defectName === undefined) return undefined
+  const defect = findDefect(defectName)
+  if (!defect) throw new UnknownDefectError(`défaut inconnu « ${defectName} » ; défauts disponibles : ${defects.map((d) => d.name).join(', ')}`)
+  return defect
+}
+
 /**
  * Starts the reference DUI (optionally with a seeded defect) as its own process — it talks to
  * the simulators over the network like any candidate — and drives it over HTTP.
  */
 export async function startReferenceCandidate(defectName?: string): Promise<HttpDriver> {
-  if (defectName !== undefined && !findDefect(defectName)) {
-    throw new UnknownDefectError(`défaut inconnu « ${defectName} » ; défauts disponibles : ${defects.map((d) => d.name).join(', ')}`)
-  }
+  knownDefect(defectName)
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN, ...(defectName ? ['--defect', defectName] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: fileURLToPath(new URL('../../', import.meta.url)),
@@ -59,5 +64,21 @@ export async function startReferenceCandidate(defectName?: string): Promise<Http
     child.kill('SIGTERM')
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))])
     if (child.exitCode === null) child.kill('SIGKILL')
+  })
+}
+
+/**
+ * The same reference DUI served from this process: still driven over HTTP on a loopback port and
+ * still talking to the simulators over the network, without the cost of starting a process. The
+ * self-test uses it to run its many campaigns; `run` keeps the separate process.
+ */
+export async function startReferenceInProcess(defectName?: string): Promise<HttpDriver> {
+  const defect = knownDefect(defectName)
+  const { createDriverServer, listen } = await import('../../examples/reference-dui/driver-server.ts')
+  const server = createDriverServer(defect)
+  const url = await listen(server, '127.0.0.1', 0)
+  return new HttpDriver(url, defectName ? `reference:${defectName}` : 'reference', async () => {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
   })
 }

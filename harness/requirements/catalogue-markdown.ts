@@ -33,19 +33,20 @@ export function renderCatalogueMarkdown(catalogue: Catalogue, scenarios: readonl
   const bySection = SECTIONS.map((section) => [section, catalogue.requirements.filter((r) => r.section === section)] as const).filter(([, list]) => list.length > 0)
   for (const [section, list] of bySection) {
     const count = (predicate: (r: Requirement) => boolean) => list.filter(predicate).length
-    lines.push(`| ${SECTION_TITLES[section] ?? section} | ${list.length} | ${count((r) => r.level === 'PRECONISATION')} | ${count((r) => r.automation === 'automatic')} | ${count((r) => r.automation === 'manual')} | ${count((r) => checkedBy(r.id).length > 0)} | ${count((r) => trippedBy(r.id).length > 0)} |`)
+    lines.push(`| ${SECTION_TITLES[section] ?? section} | ${list.length} | ${count((r) => r.level === 'PRECONISATION')} | ${count((r) => r.automation === 'automatic')} | ${count((r) => r.automation === 'manual')} | ${count((r) => r.automation === 'automatic' && checkedBy(r.id).length > 0)} | ${count((r) => trippedBy(r.id).length > 0)} |`)
   }
   for (const [section, list] of bySection) {
     lines.push('', `## ${SECTION_TITLES[section] ?? section}`, '')
     for (const requirement of list) {
       lines.push(`### ${requirement.id} — ${requirement.title}`, '')
       lines.push(`${requirement.text}`, '')
-      lines.push(`- Niveau : ${requirement.level === 'EXIGENCE' ? 'exigence' : 'préconisation'} ; vérification ${requirement.automation === 'automatic' ? 'automatique' : 'manuelle'}`)
+      lines.push(`- Niveau : ${requirement.level === 'EXIGENCE' ? 'exigence' : 'préconisation'} ; vérification ${requirement.automation === 'automatic' ? 'automatique' : 'manuelle'}${requirement.needs === 'cisis-kit' ? ' avec le kit officiel CI-SIS (`--cisis-kit`), non redistribué avec le banc' : ''}`)
       if (requirement.officialRef) lines.push(`- Référence officielle : \`${requirement.officialRef}\` (source ${requirement.sourceStatus === 'verified' ? 'primaire' : 'secondaire'} : ${requirement.source ?? ''})`)
       if (requirement.basis) lines.push(`- Fondement : ${requirement.basis}`)
       lines.push(`- Preuve : ${requirement.proof}`)
       const scenariosOf = checkedBy(requirement.id)
-      lines.push(`- Scénarios : ${scenariosOf.length > 0 ? scenariosOf.map((id) => `\`${id}\``).join(', ') : 'aucun'}`)
+      // A manual requirement is never verified by a scenario: its manual checks only say where to look.
+      lines.push(`- ${requirement.automation === 'manual' ? 'Où regarder pendant la campagne' : 'Scénarios'} : ${scenariosOf.length > 0 ? scenariosOf.map((id) => `\`${id}\``).join(', ') : 'aucun'}`)
       const defectsOf = trippedBy(requirement.id)
       lines.push(`- Défauts volontaires : ${defectsOf.length > 0 ? defectsOf.map((name) => `\`${name}\``).join(', ') : 'aucun'}`, '')
     }

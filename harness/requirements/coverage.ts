@@ -5,11 +5,16 @@ import type { Catalogue } from './catalogue.ts'
 /** Worst first: one failing step makes the requirement failed, whatever the others say. */
 const STATUS_ORDER: readonly CoverageStatus[] = ['failed', 'error', 'not-run', 'verified']
 
+/** What the run could check with: a requirement that needs the official kit is not run without it. */
+export interface CoverageContext {
+  readonly cisisKit: boolean
+}
+
 /**
  * Per-requirement coverage of a run. A failed step fails the requirements its blocking issues
  * name; when it failed without naming any, every requirement it verifies is failed.
  */
-export function computeCoverage(catalogue: Catalogue, scenarios: readonly ScenarioResult[]): RequirementCoverage[] {
+export function computeCoverage(catalogue: Catalogue, scenarios: readonly ScenarioResult[], context: CoverageContext = { cisisKit: false }): RequirementCoverage[] {
   const statuses = new Map<string, CoverageStatus[]>()
   const steps = new Map<string, string[]>()
   for (const scenario of scenarios) {
@@ -23,18 +28,20 @@ export function computeCoverage(catalogue: Catalogue, scenarios: readonly Scenar
     }
   }
   return catalogue.requirements.map((requirement) => {
-    const seen = statuses.get(requirement.id)
-    const status: CoverageStatus = seen
-      ? (STATUS_ORDER.find((candidate) => seen.includes(candidate)) ?? 'not-run')
-      : requirement.automation === 'manual'
-        ? 'manual'
-        : 'not-run'
+    // Steps that carry a CDA list DOC-001, but only the official kit judges it: without it, not checked.
+    const unchecked = requirement.needs === 'cisis-kit' && !context.cisisKit
+    const seen = unchecked ? undefined : statuses.get(requirement.id)
+    // Nothing on the wire proves a manual requirement: its steps only say where a verifier looks.
+    const status: CoverageStatus =
+      requirement.automation === 'manual' ? 'manual' : seen ? (STATUS_ORDER.find((candidate) => seen.includes(candidate)) ?? 'not-run') : 'not-run'
     const note =
       status === 'manual'
         ? `preuve manuelle attendue : ${requirement.proof}`
-        : !seen
-          ? 'aucun scénario sélectionné ne vérifie cette exigence'
-          : undefined
+        : unchecked
+          ? 'kit officiel CI-SIS non fourni (run --cisis-kit <dossier>) : le banc ne vérifie cette exigence qu\'avec lui'
+          : !seen
+            ? 'aucun scénario sélectionné ne vérifie cette exigence'
+            : undefined
     return {
       id: requirement.id,
       section: requirement.section,
@@ -43,7 +50,7 @@ export function computeCoverage(catalogue: Catalogue, scenarios: readonly Scenar
       automation: requirement.automation,
       ...(requirement.officialRef ? { officialRef: requirement.officialRef } : {}),
       status,
-      verifiedBy: steps.get(requirement.id) ?? [],
+      verifiedBy: unchecked ? [] : (steps.get(requirement.id) ?? []),
       ...(note ? { note } : {}),
     }
   })

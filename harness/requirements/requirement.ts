@@ -26,6 +26,8 @@ export interface Requirement {
   /** French: what the harness captures as proof, or what a verifier must look at. */
   readonly proof: string
   readonly automation: 'automatic' | 'manual'
+  /** What the harness needs to check it: the official CI-SIS kit, which is not redistributed. */
+  readonly needs?: 'cisis-kit'
 }
 
 /** The content of one catalogue file, `scenarios/requirements/<section>.json`. */

@@ -9,6 +9,7 @@ import { deleteDocumentReference, updateDocumentReference } from './pdsm/update-
 import { DmpRegistry } from './registry.ts'
 import { injectFault, type DmpFault } from './faults.ts'
 import { xdsEndpoint } from './xds/endpoint.ts'
+import type { CdaValidationOptions } from '../../harness/validate/cda/index.ts'
 
 export type { ProvideMeta } from './pdsm/provide.ts'
 export type { DmpFault } from './faults.ts'
@@ -22,6 +23,10 @@ export interface DmpOptions {
   readonly maxBodyBytes?: number
   /** Serve HTTPS with this key and certificate (PEM). */
   readonly tls?: RecordingServerTls
+  /** How received CDA documents are validated (`cisisKit`: the official kit as well). */
+  readonly cda?: CdaValidationOptions
+  /** Time a client may take to send a request before being cut (slow-loris). */
+  readonly slowClientTimeoutMs?: number
 }
 
 /** Transactions served by the FHIR (PDSm) endpoint; every other one is XDS.b SOAP. */
@@ -54,14 +59,14 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
   let base = ''
   const handlers = {
     fhir: [
-      provideDocumentBundle(registry),
+      provideDocumentBundle(registry, options.cda),
       findDocumentReferences(registry, () => base),
       retrieveDocument(registry),
       searchPatient(registry),
       updateDocumentReference(registry, () => base),
       deleteDocumentReference(registry),
     ],
-    xds: [xdsEndpoint(registry)],
+    xds: [xdsEndpoint(registry, options.cda)],
   }
   const fhir = await startRecordingServer({
     name: 'dmp.fhir',
@@ -72,6 +77,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.slowClientTimeoutMs !== undefined ? { slowClientTimeoutMs: options.slowClientTimeoutMs } : {}),
   })
   base = fhir.url
   const xds = await startRecordingServer({
@@ -82,6 +88,7 @@ export async function startDmp(options: DmpOptions): Promise<RunningDmp> {
     ...(options.host ? { host: options.host } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.slowClientTimeoutMs !== undefined ? { slowClientTimeoutMs: options.slowClientTimeoutMs } : {}),
   })
   const next = (transaction: string, insValue: string, signal: AbortSignal) =>
     (FHIR_TRANSACTIONS.has(transaction) ? fhir : xds).log.next(

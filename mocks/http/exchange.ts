@@ -9,8 +9,9 @@ export interface MockRequest {
   readonly path: string
   readonly query: URLSearchParams
   readonly headers: IncomingHttpHeaders
+  /** Empty when `truncated`: the first bytes (up to the limit) are kept in the evidence file only. */
   readonly body: Buffer
-  /** True when the body was cut at the size limit (the rest was counted, not kept). */
+  /** True when the body was over the size limit (counted, answered 413, its start kept as evidence). */
   readonly truncated: boolean
   /** Full size of the body as received. */
   readonly bodyBytes: number

@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https'
 import type { TLSSocket } from 'node:tls'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { HttpExchange, MockRequest, MockResponse, MockTlsInfo } from './exchange.ts'
 import { ClaimLog } from '../claim-log.ts'
+import { opensslReason } from '../openssl-reason.ts'
 import { matches, type HandlerResult, type MockHandler } from './handler.ts'
 
 export interface RecordingServerOptions {
@@ -22,6 +23,12 @@ export interface RecordingServerOptions {
   readonly unhandled?: (request: MockRequest) => MockResponse
   /** Serve HTTPS instead of HTTP (PEM key/cert of the test PKI); plain HTTP when absent. */
   readonly tls?: RecordingServerTls
+  /**
+   * Time a client has to send its request headers (slow-loris), and twenty times that for the
+   * whole request: past it the connection is cut with a 408 and the cut is recorded. Default
+   * 66 s for the headers, 300 s for the whole request.
+   */
+  readonly slowClientTimeoutMs?: number
 }
 
 export interface RecordingServerTls {
@@ -47,6 +54,12 @@ export interface RecordingServer {
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024
+// Clients (fetch, DUIs) keep connections alive; Node's 5 s default closes them under a client
+// about to reuse them (ECONNRESET on a slow machine). close() still ends every connection.
+const KEEP_ALIVE_MS = 65_000
+const HEADERS_TIMEOUT_MS = 66_000
+const REQUEST_TIMEOUT_MS = 300_000
+const TLS_HANDSHAKE_TIMEOUT_MS = 120_000
 
 /**
  * A node:http server on 127.0.0.1 that records every request and response as evidence (raw
@@ -66,9 +79,18 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
     })
   }
   const tlsOptions = options.tls
+  const slow = options.slowClientTimeoutMs
+  const timeouts = {
+    headersTimeout: slow ?? HEADERS_TIMEOUT_MS,
+    requestTimeout: slow !== undefined ? slow * 20 : REQUEST_TIMEOUT_MS,
+    // How often stalled connections are looked for (Node's default, 30 s, would outlive a short timeout).
+    connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor((slow ?? HEADERS_TIMEOUT_MS) / 4))),
+  }
   const server: Server | HttpsServer = tlsOptions
     ? createHttpsServer(
         {
+          ...timeouts,
+          handshakeTimeout: slow ?? TLS_HANDSHAKE_TIMEOUT_MS,
           key: tlsOptions.key,
           cert: tlsOptions.cert,
           ...(tlsOptions.ca ? { ca: tlsOptions.ca } : {}),
@@ -79,36 +101,45 @@ export async function startRecordingServer(options: RecordingServerOptions): Pro
         },
         listener,
       )
-    : createServer(listener)
-  server.on('clientError', (_error, socket) => socket.destroy())
-  // Clients (fetch, DUIs) keep connections alive; Node's 5 s default closes them under a client
-  // about to reuse them (ECONNRESET on a slow machine). close() still ends every connection.
-  server.keepAliveTimeout = 65_000
-  server.headersTimeout = 66_000
+    : createServer(timeouts, listener)
+  server.keepAliveTimeout = KEEP_ALIVE_MS
+  // Sockets whose request is being handled: a body cut short is then recorded by the handler.
+  const inFlight = new WeakSet<object>()
+  // Requests Node cannot parse, heads too large, stalled clients: answered in French and recorded.
+  server.on('clientError', (error: HttpParseError, socket: Socket) => refuseUnreadable(options, error, socket, inFlight.has(socket)))
+  // A refused TLS handshake (old protocol, plaintext on the TLS port) is traffic too.
+  server.on('tlsClientError', (error: Error & { code?: string }, socket: Socket) => recordTlsRefusal(options, error, socket))
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const recorder = options.evidence.open({ kind: 'http-exchange', direction: 'incoming', source: options.name })
-    const { body, bodyBytes, truncated } = await readBody(req, maxBody)
+    inFlight.add(req.socket)
+    const { body, bodyBytes, truncated, complete } = await readBody(req, maxBody).finally(() => inFlight.delete(req.socket))
     const head = `${req.method} ${req.url} HTTP/${req.httpVersion}\r\n${rawHeaders(req.rawHeaders)}\r\n`
     recorder.addFile({ name: 'request.http', role: 'request', data: Buffer.concat([Buffer.from(head, 'latin1'), body]) })
+    if (!complete) {
+      // The client went away mid-body: nothing to answer, but what came is evidence.
+      recorder.finish(`${req.method} ${req.url} → corps incomplet : ${bodyBytes} octets reçus sur ${req.headers['content-length'] ?? '?'} annoncés (connexion interrompue avant la fin)`)
+      return
+    }
     const tls = tlsOptions ? tlsInfo(req.socket as TLSSocket) : undefined
     if (tls) recorder.addFile({ name: 'tls.json', role: 'tls', contentType: 'application/json', data: `${JSON.stringify(tls, null, 2)}\n` })
 
-    const url = new URL(req.url ?? '/', 'http://simulator')
-    const fullPath = decodeURIComponent(url.pathname)
+    const url = parseTarget(req.url ?? '/')
+    const fullPath = decodePath(url?.pathname ?? '/')
     const path = basePath && fullPath.startsWith(basePath) ? fullPath.slice(basePath.length) || '/' : fullPath
     const request: MockRequest = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
       path,
-      query: url.searchParams,
+      query: url?.searchParams ?? new URLSearchParams(),
       headers: req.headers,
-      body,
+      // An oversized body stays on disk only: the log would otherwise hold up to the limit per upload.
+      body: truncated ? Buffer.alloc(0) : body,
       truncated,
       bodyBytes,
       ...(tls ? { tls } : {}),
     }
-    const handler = truncated ? bodyLimitHandler(options.name, maxBody) : [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
+    const handler = truncated ? bodyLimitHandler(options.name, maxBody) : !url ? unreadableTargetHandler(options.name) : [...overrides, ...options.handlers].find((candidate) => matches(candidate, request))
     let result: HandlerResult
     if (!handler) {
       result = (options.unhandled ?? defaultUnhandled)(request)
@@ -215,17 +246,92 @@ function rawHeaders(raw: readonly string[]): string {
   return text
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; bodyBytes: number; truncated: boolean }> {
+async function readBody(req: IncomingMessage, limit: number): Promise<{ body: Buffer; bodyBytes: number; truncated: boolean; complete: boolean }> {
   const chunks: Buffer[] = []
   let kept = 0
   let total = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    total += chunk.length
-    if (kept < limit) {
-      const slice = chunk.subarray(0, limit - kept)
-      chunks.push(slice)
-      kept += slice.length
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      total += chunk.length
+      if (kept < limit) {
+        const slice = chunk.subarray(0, limit - kept)
+        chunks.push(slice)
+        kept += slice.length
+      }
     }
+  } catch {
+    // `aborted`: the connection closed before the announced body; req.complete says so below.
   }
-  return { body: Buffer.concat(chunks), bodyBytes: total, truncated: total > kept }
+  return { body: Buffer.concat(chunks), bodyBytes: total, truncated: total > kept, complete: req.complete }
+}
+
+/** The request target as a URL; undefined when it cannot be one (an absolute form with a bad host). */
+function parseTarget(target: string): URL | undefined {
+  return URL.canParse(target, 'http://simulator') ? new URL(target, 'http://simulator') : undefined
+}
+
+/** Answers 400 to a request target that is no URL (`GET http://[x/ HTTP/1.1`): recorded, not a 500. */
+function unreadableTargetHandler(name: string): MockHandler {
+  return {
+    name: `${name}.bad-target`,
+    method: '*',
+    path: '*',
+    resolve: (request) => ({ status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `cible de requête illisible : « ${request.url} » n'est pas une URL valide` }),
+  }
+}
+
+/** A malformed percent-encoding stays as sent: no handler matches it and the 404 says which path. */
+function decodePath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
+}
+
+/** What Node's HTTP parser attaches to a `clientError`. */
+interface HttpParseError extends Error {
+  readonly code?: string
+  readonly reason?: string
+  /** The bytes the parser was reading when it failed (parse errors only). */
+  readonly rawPacket?: Buffer
+}
+
+/**
+ * Answers a request Node could not parse (or a client too slow to send one) with a French reason,
+ * and records the bytes received: the simulator never drops traffic silently.
+ */
+function refuseUnreadable(options: RecordingServerOptions, error: HttpParseError, socket: Socket, handlerRecords: boolean): void {
+  const code = error.code ?? 'inconnu'
+  if (!code.startsWith('HPE_') && code !== 'ERR_HTTP_REQUEST_TIMEOUT') {
+    socket.destroy() // ECONNRESET and the like: the client left, nothing was received to answer
+    return
+  }
+  const [status, reason]: [number, string] =
+    code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'en-têtes de requête trop volumineux (plus de 16 Ko) : requête refusée']
+      : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, `délai dépassé : requête toujours incomplète au bout du délai du simulateur (${socket.bytesRead} octets reçus), connexion lente coupée`]
+        : code === 'HPE_INVALID_EOF_STATE'
+          ? [400, 'corps incomplet : la connexion a été fermée avant la fin de la requête annoncée']
+          : [400, `requête HTTP mal formée, refusée par l'analyseur HTTP (${code} : ${error.reason ?? error.message})`]
+  const body = Buffer.from(`${reason}\n`, 'utf8')
+  const response = Buffer.concat([Buffer.from(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`, 'latin1'), body])
+  if (socket.writable) socket.end(response)
+  else socket.destroy()
+  if (handlerRecords) return
+  options.evidence.record({ kind: 'http-exchange', direction: 'incoming', source: options.name }, `requête illisible → ${status} : ${reason}`, [
+    { name: 'request.raw', role: 'request', data: error.rawPacket ?? Buffer.alloc(0) },
+    { name: 'response.http', role: 'response', data: response },
+  ])
+}
+
+function recordTlsRefusal(options: RecordingServerOptions, error: Error & { code?: string }, socket: Socket): void {
+  socket.destroy()
+  if (error.code === 'ECONNRESET') return // the client left before any handshake: nothing received
+  const reason = opensslReason(error.message)
+  const hint = /version|protocol/i.test(reason) ? ' (TLS 1.2 minimum)' : ''
+  options.evidence.record({ kind: 'http-exchange', direction: 'incoming', source: options.name }, `négociation TLS refusée : ${reason}${hint}`, [
+    { name: 'tls.json', role: 'tls', contentType: 'application/json', data: `${JSON.stringify({ refused: true, code: error.code, reason, remote: socket.remoteAddress }, null, 2)}\n` },
+  ])
 }

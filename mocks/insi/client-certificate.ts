@@ -1,3 +1,4 @@
+import type { Issue } from '../../harness/core/issue.ts'
 import type { MockTlsInfo } from '../http/exchange.ts'
 
 /** The CNs an INSi client certificate may carry (brief §7): automatic or manual calls. */
@@ -32,4 +33,12 @@ export function tlsRefusal(tls: MockTlsInfo | undefined): string | undefined {
     return `${who} n'a pas pu être vérifié (${code})`
   }
   return certificateRefusal(tls.peerCn)
+}
+
+/**
+ * A refused certificate as the finding of the exchange: SEC-003 (a valid certificate, issued by
+ * the authority the operator trusts, with the CN the operator requires). Same rule id as MSSanté.
+ */
+export function certificateIssue(refusal: string): Issue {
+  return { severity: 'error', code: 'security', rule: 'transport/client-certificate', requirement: 'SEC-003', message: `certificat client refusé par l'INSi (DESIR_560) : ${refusal}`, location: { path: 'tls' } }
 }

@@ -22,6 +22,8 @@ export interface InsiOptions {
    * certificate, client certificates checked against `ca` and the CN rule (DESIR_560).
    */
   readonly mutualTls?: { readonly key: string; readonly cert: string; readonly ca: string }
+  /** Time a client may take to send a request before being cut (slow-loris). */
+  readonly slowClientTimeoutMs?: number
 }
 
 export interface RunningInsi {
@@ -47,6 +49,7 @@ export async function startInsi(options: InsiOptions): Promise<RunningInsi> {
     maxBodyBytes: MAX_BODY_BYTES,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.slowClientTimeoutMs !== undefined ? { slowClientTimeoutMs: options.slowClientTimeoutMs } : {}),
     ...(mutualTls ? { tls: { key: mutualTls.key, cert: mutualTls.cert, ca: mutualTls.ca, requestClientCertificate: true } } : {}),
     unhandled: (request) => {
       const refused = mutualTls ? tlsRefusal(request.tls) : undefined

@@ -3,7 +3,7 @@ import { hasBlockingIssues } from '../../harness/core/issue.ts'
 import { INSI_ACTIONS, INSI_NS, insiRequestRule, readInsiRequest, sameTrait, type InsiCode, type InsiSearchTraits } from '../../harness/validate/identity/index.ts'
 import type { HandlerResult, MockHandler } from '../http/handler.ts'
 import { handlerFor } from '../http/handler.ts'
-import { tlsRefusal } from './client-certificate.ts'
+import { certificateIssue, tlsRefusal } from './client-certificate.ts'
 import { INSI_FAULTS, type InsiFault } from './faults.ts'
 import { faultEnvelope, resultatEnvelope, SOAP12_CONTENT_TYPE } from './soap-responses.ts'
 import { INSI_TEST_IDENTITIES, type InsiTestIdentity } from './test-identities.ts'
@@ -34,7 +34,7 @@ export function insiSearch(table: readonly InsiTestIdentity[] = INSI_TEST_IDENTI
     const refused = options.mutualTls ? tlsRefusal(request.tls) : undefined
     if (refused) {
       // Traits kept when readable, so the scenario awaiting this usager sees the DESIR_560.
-      return fault('certificate', refused, { ...(read.ok && read.traits ? { traits: read.traits } : {}), certificateRefusal: refused, issues: [] })
+      return fault('certificate', refused, { ...(read.ok && read.traits ? { traits: read.traits } : {}), certificateRefusal: refused, issues: [certificateIssue(refused)] })
     }
     if (!read.ok) return fault(read.problem, read.reason, { issues: [] })
     const vitale = read.action === INSI_ACTIONS.vitale || (read.operation?.ns === INSI_NS.recVit)

@@ -4,7 +4,7 @@ import type { OperatorBehaviour } from './behaviour.ts'
 import { DEFAULT_DOMAIN, DUI_MAILBOX_LOCAL_PART, DUI_MAILBOX_PASSWORD } from './credentials.ts'
 import { startMailbox, type RunningMailbox } from './mailbox.ts'
 import { buildBounce } from './notifications.ts'
-import { startSubmission, type RunningSubmission, type SubmittedMessage } from './smtp-submission.ts'
+import { startSubmission, type RefusedSession, type RunningSubmission, type SubmittedMessage } from './smtp-submission.ts'
 
 export type { OperatorBehaviour, SmtpStage } from './behaviour.ts'
 export type { DeliveredMessage, FetchedMessage, RunningMailbox } from './mailbox.ts'
@@ -21,6 +21,8 @@ export interface MssanteOptions {
   /** Largest accepted message; Mon espace santé caps at 25 Mo (brief §6.2). */
   readonly maxMessageBytes?: number
   readonly requireClientCertificate?: boolean
+  /** A client silent this long is cut (SMTP 30 s and IMAP 30 min by default); tests shorten it. */
+  readonly slowClientTimeoutMs?: number
 }
 
 export interface RunningMssante {
@@ -35,6 +37,12 @@ export interface RunningMssante {
   readonly mailbox: RunningMailbox
   /** The next submitted message matching `predicate`, claimed for the caller. */
   nextMessage(predicate: (message: SubmittedMessage) => boolean, signal: AbortSignal): Promise<SubmittedMessage | undefined>
+  /**
+   * The next message matching `predicate`, or else the next refused session (plaintext AUTH, old
+   * TLS...), whichever comes first. A refusal names no recipient: only a scenario running alone
+   * may claim it.
+   */
+  nextSubmission(predicate: (message: SubmittedMessage) => boolean, signal: AbortSignal): Promise<SubmittedMessage | RefusedSession | undefined>
   /** Makes the operator misbehave until `reset`. */
   behave(behaviour: OperatorBehaviour): void
   reset(): void
@@ -50,13 +58,15 @@ export async function startMssante(options: MssanteOptions): Promise<RunningMssa
   const duiAddress = `${DUI_MAILBOX_LOCAL_PART}@${domain}`
   const users = new Map([[duiAddress, DUI_MAILBOX_PASSWORD]])
   let behaviour: OperatorBehaviour = {}
-  const mailbox = await startMailbox({ evidence: options.evidence, host, tls: options.pki.server, users })
+  const idle = options.slowClientTimeoutMs !== undefined ? { idleTimeoutMs: options.slowClientTimeoutMs } : {}
+  const mailbox = await startMailbox({ evidence: options.evidence, host, tls: options.pki.server, users, ...idle })
   const submission = await startSubmission({
     evidence: options.evidence,
     host,
     tls: { ...options.pki.server, ca: options.pki.ca.cert },
     users,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_BYTES,
+    ...idle,
     ...(options.requireClientCertificate ? { requireClientCertificate: true } : {}),
     behaviour: () => behaviour,
     onAccepted(message) {
@@ -75,6 +85,21 @@ export async function startMssante(options: MssanteOptions): Promise<RunningMssa
     submission,
     mailbox,
     nextMessage: (predicate, signal) => submission.messages.next(predicate, signal),
+    nextSubmission(predicate, signal) {
+      const first = new AbortController()
+      const both = AbortSignal.any([signal, first.signal])
+      return new Promise((resolve) => {
+        let pending = 2
+        const settle = (outcome: SubmittedMessage | RefusedSession | undefined) => {
+          if (outcome) {
+            first.abort()
+            resolve(outcome)
+          } else if (--pending === 0) resolve(undefined)
+        }
+        void submission.messages.next(predicate, both).then(settle)
+        void submission.refusals.next(() => true, both).then(settle)
+      })
+    },
     behave(next) {
       behaviour = next
     },

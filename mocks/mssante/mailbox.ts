@@ -28,6 +28,8 @@ export interface MailboxOptions {
   readonly tls: KeyPair
   /** Accepted logins (address -> password). */
   readonly users: ReadonlyMap<string, string>
+  /** Autologout timer: a connection silent this long is cut (RFC 3501 §5.4: 30 minutes, the default). */
+  readonly idleTimeoutMs?: number
 }
 
 /** Our interface to the IMAP mailbox; hoodiecrow-imap stays behind it so it can be replaced. */
@@ -49,13 +51,15 @@ interface HoodiecrowConnection {
   socket: Socket | TLSSocket | null
   state: string
   secureConnection: boolean
+  upgrading?: boolean
   scheduleCommand(data: string): void
+  upgradeConnection(callback: () => void): void
 }
 interface HoodiecrowServer {
   server: Server
   users: Record<string, { password: string }>
   connectionHandlers: ((connection: HoodiecrowConnection) => void)[]
-  outputHandlers: ((connection: HoodiecrowConnection, response: { tag?: string; command?: string }, description: string) => void)[]
+  outputHandlers: ((connection: HoodiecrowConnection, response: { tag?: string; command?: string; attributes?: ({ type?: string; value?: unknown } | null)[] }, description: string) => void)[]
   fetchHandlers: Record<string, FetchHandler>
   appendMessage(mailbox: string, flags: string[], date: Date, raw: string): { message: HoodiecrowMessage }
   listen(port: number, host: string, callback: () => void): void
@@ -65,6 +69,9 @@ type FetchHandler = (connection: HoodiecrowConnection, message: HoodiecrowMessag
 type HoodiecrowFactory = (options: Record<string, unknown>) => HoodiecrowServer
 
 const SOURCE = 'mssante.imap'
+const AUTOLOGOUT_MS = 30 * 60 * 1000
+/** Bytes a client may send before its command ends: above an APPEND of the largest message (25 Mo). */
+const MAX_PENDING_BYTES = 32 * 1024 * 1024
 const require = createRequire(import.meta.url)
 
 /**
@@ -85,7 +92,7 @@ export async function startMailbox(options: MailboxOptions): Promise<RunningMail
   const fetches = new ClaimLog<FetchedMessage>()
   const messageIds = new WeakMap<HoodiecrowMessage, string>()
   const fetched = new WeakMap<HoodiecrowConnection, Set<HoodiecrowMessage>>()
-  const transcripts = new WeakMap<HoodiecrowConnection, { lines: string[]; user: string; tls: FetchedMessage['tls'] }>()
+  const transcripts = new WeakMap<HoodiecrowConnection, { lines: string[]; user: string; tls: FetchedMessage['tls']; cut: string }>()
 
   const sockets = new Set<Socket>()
   imap.connectionHandlers.push((connection) => {
@@ -94,10 +101,50 @@ export async function startMailbox(options: MailboxOptions): Promise<RunningMail
       sockets.add(socket)
       socket.on('close', () => sockets.delete(socket))
     }
-    const session = { lines: [] as string[], user: '', tls: {} as FetchedMessage['tls'] }
+    const session = { lines: [] as string[], user: '', tls: {} as FetchedMessage['tls'], cut: '' }
     transcripts.set(connection, session)
+    // hoodiecrow has no autologout and buffers a command (literals included) without limit: cut both.
+    let pending = 0
+    let idle: NodeJS.Timeout | undefined
+    const cut = (reason: string) => {
+      const socket = connection.socket
+      if (!socket || session.cut) return
+      session.cut = reason
+      socket.pause() // hoodiecrow reads nothing more
+      socket.end(`* BYE ${reason}\r\n`)
+      setTimeout(() => socket.destroy(), 100).unref()
+    }
+    const touch = () => {
+      clearTimeout(idle)
+      idle = setTimeout(() => cut('délai d\'inactivité dépassé, session fermée'), options.idleTimeoutMs ?? AUTOLOGOUT_MS).unref()
+    }
+    const guard = (socket: Socket | TLSSocket | null) => {
+      socket?.on('data', (chunk: Buffer) => {
+        touch()
+        pending += chunk.length
+        if (pending > MAX_PENDING_BYTES) cut(`commande de plus de ${MAX_PENDING_BYTES / 1024 / 1024} Mio, session fermée`)
+      })
+      socket?.on('close', () => clearTimeout(idle))
+    }
+    guard(connection.socket)
+    touch()
+    const upgrade = connection.upgradeConnection.bind(connection)
+    connection.upgradeConnection = (callback) => {
+      const plain = connection.socket
+      upgrade(() => {
+        guard(connection.socket)
+        callback()
+      })
+      // hoodiecrow dropped every listener of the plain socket; it still closes last, TLS or not.
+      plain?.on('close', () => {
+        if (connection.upgrading) session.cut = 'négociation TLS (STARTTLS) échouée : TLS 1.2 minimum exigé'
+        sockets.delete(plain)
+        finishSession(connection)
+      })
+    }
     const schedule = connection.scheduleCommand.bind(connection)
     connection.scheduleCommand = (data: string) => {
+      pending = 0
       // Never keep a password in evidence.
       const shown = data.replace(/^(\S+\s+LOGIN\s+)(\S+)\s+.*$/i, (_all, head: string, user: string) => {
         session.user = user.replace(/"/g, '')
@@ -113,7 +160,8 @@ export async function startMailbox(options: MailboxOptions): Promise<RunningMail
     connection.socket?.on('close', () => finishSession(connection))
   })
   imap.outputHandlers.push((connection, response, description) => {
-    if (response.tag !== '*') transcripts.get(connection)?.lines.push(`S: ${response.tag ?? ''} ${response.command ?? ''} (${description})`)
+    const text = response.attributes?.find((attribute) => attribute?.type === 'TEXT')?.value
+    if (response.tag !== '*') transcripts.get(connection)?.lines.push(`S: ${response.tag ?? ''} ${response.command ?? ''} ${typeof text === 'string' ? `${text} ` : ''}(${description})`)
   })
   // Wrap the body fetch handlers (FETCH and UID FETCH both resolve them here) to see which
   // delivered message the DUI actually read.
@@ -139,9 +187,12 @@ export async function startMailbox(options: MailboxOptions): Promise<RunningMail
   const finished = new WeakSet<HoodiecrowConnection>()
   const finishSession = (connection: HoodiecrowConnection) => {
     const session = transcripts.get(connection)
-    if (!session || finished.has(connection) || session.lines.length === 0) return
+    if (!session || finished.has(connection) || (session.lines.length === 0 && !session.cut)) return
     finished.add(connection)
-    options.evidence.record({ kind: 'imap-session', direction: 'incoming', source: SOURCE }, `session IMAP de ${session.user || '(non authentifié)'} : ${session.lines.filter((l) => l.startsWith('C:')).length} commandes, ${session.tls.protocol ?? 'sans TLS'}`, [{ name: 'transcript.txt', role: 'transcript', contentType: 'text/plain', data: `${session.lines.join('\n')}\n` }], 'mssante.mailbox')
+    const refusals = session.lines.filter((line) => /^S: \S+ (NO|BAD) /.test(line))
+    const refused = refusals.length > 0 ? `, ${refusals.length} refus du serveur (dernier : « ${refusals.at(-1)!.slice(3)} »)` : ''
+    const summary = `session IMAP de ${session.user || '(non authentifié)'} : ${session.lines.filter((l) => l.startsWith('C:')).length} commandes, ${session.tls.protocol ?? 'sans TLS'}${refused}${session.cut ? `, coupée : ${session.cut}` : ''}`
+    options.evidence.record({ kind: 'imap-session', direction: 'incoming', source: SOURCE }, summary, [{ name: 'transcript.txt', role: 'transcript', contentType: 'text/plain', data: `${session.lines.join('\n')}\n` }], 'mssante.mailbox')
   }
   imap.server.on('error', () => {
     // Socket-level errors end that connection only; the mailbox keeps serving.

@@ -11,6 +11,8 @@ export interface OriginalMessage {
 /**
  * A bounce (RFC 3464 delivery status notification) from the operator's MAILER-DAEMON: the
  * recipient is unknown. Mon espace santé sends this kind of «Message non distribué» (brief §6.2).
+ * Like the bounces of Postfix or Exim, it has no In-Reply-To nor References: the message it is
+ * about is known only from the returned headers (text/rfc822-headers part).
  */
 export function buildBounce(original: OriginalMessage, domain: string, reason = 'destinataire inconnu'): string {
   const boundary = `dsn-${randomUUID()}`
@@ -19,8 +21,6 @@ To: ${original.from}
 Subject: =?UTF-8?B?${Buffer.from(`Message non distribué : ${original.subject ?? ''}`).toString('base64')}?=
 Date: ${new Date().toUTCString()}
 Message-ID: <${randomUUID()}@${domain}>
-In-Reply-To: ${original.messageId}
-References: ${original.messageId}
 Auto-Submitted: auto-replied
 MIME-Version: 1.0
 Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"

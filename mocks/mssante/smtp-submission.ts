@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerAuthentication, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server'
+import type { Issue } from '../../harness/core/issue.ts'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import { validateMessage, type MessageValidationResult } from '../../harness/validate/mime/index.ts'
 import type { KeyPair } from '../pki/index.ts'
 import type { OperatorBehaviour, SmtpStage } from './behaviour.ts'
 import { ClaimLog } from '../claim-log.ts'
+import { opensslReason } from '../openssl-reason.ts'
+import { refusalsOf, SmtpTranscripts } from './smtp-transcript.ts'
 
 /** What the TLS layer of a session negotiated, and the client certificate if one was shown. */
 export interface TlsFacts {
@@ -31,6 +34,8 @@ export interface RefusedSession {
   readonly at: string
   readonly reason: string
   readonly tls: TlsFacts
+  /** The refusal as a finding: its rule and, when the client broke one, the requirement (SEC-00x). */
+  readonly issue: Issue
 }
 
 export interface SubmissionOptions {
@@ -46,6 +51,8 @@ export interface SubmissionOptions {
   readonly behaviour: () => OperatorBehaviour
   /** Called with each accepted message (unknown recipients get their bounce from here). */
   readonly onAccepted?: (message: SubmittedMessage) => void
+  /** A client silent this long is cut with a 421 (default 30 s). */
+  readonly idleTimeoutMs?: number
 }
 
 export interface RunningSubmission {
@@ -68,10 +75,13 @@ export async function startSubmission(options: SubmissionOptions): Promise<Runni
   const refusals = new ClaimLog<RefusedSession>()
   const tlsBySession = new Map<string, TlsFacts>()
   const failures = new Map<SmtpStage, number>()
-  const refuse = (session: SMTPServerSession | undefined, reason: string) => {
+  const transcripts = new SmtpTranscripts()
+  const refuse = (session: SMTPServerSession | undefined, cause: RefusalCause, reason: string) => {
     const tls = session ? (tlsBySession.get(session.id) ?? {}) : {}
     const record = options.evidence.record({ kind: 'smtp-message', direction: 'incoming', source: SOURCE }, `SMTP refusé : ${reason}`, [{ name: 'refusal.json', role: 'refusal', contentType: 'application/json', data: JSON.stringify({ reason, tls, remote: session?.remoteAddress }, null, 2) }], 'mssante.submission')
-    refusals.add({ evidenceId: record.id, at: record.at, reason, tls })
+    const { rule, requirement } = REFUSAL_CAUSES[cause]
+    const issue: Issue = { severity: 'error', code: 'security', rule, message: `l'opérateur MSSanté a refusé la session SMTP : ${reason}`, evidence: record.id, ...(requirement ? { requirement } : {}) }
+    refusals.add({ evidenceId: record.id, at: record.at, reason, tls, issue })
   }
   const stage = async (name: SmtpStage): Promise<void> => {
     const behaviour = options.behaviour()
@@ -94,13 +104,15 @@ export async function startSubmission(options: SubmissionOptions): Promise<Runni
     requestCert: true,
     rejectUnauthorized: false,
     authMethods: ['PLAIN', 'LOGIN'],
-    allowInsecureAuth: false,
+    // smtp-server would answer 538 itself without telling us; onAuth refuses instead, so the
+    // attempt is recorded (SEC-001). AUTH is still refused until STARTTLS.
+    allowInsecureAuth: true,
     size: options.maxMessageBytes,
     disableReverseLookup: true,
     maxClients: 64,
-    socketTimeout: 30_000,
+    socketTimeout: options.idleTimeoutMs ?? 30_000,
     closeTimeout: 1000,
-    logger: false,
+    logger: transcripts.logger,
     banner: 'simulateur MSSanté dui-harness (test)',
     onConnect(session, callback) {
       stage('connect').then(() => callback(), callback)
@@ -119,14 +131,18 @@ export async function startSubmission(options: SubmissionOptions): Promise<Runni
       if (!options.requireClientCertificate) return callback()
       const reason = !shown ? 'aucun certificat client présenté' : authorizationError ? `certificat client refusé (${certificateReason(authorizationError)})` : undefined
       if (!reason) return callback()
-      refuse(session, reason)
+      refuse(session, 'client-certificate', reason)
       callback(smtpError(530, `5.7.0 ${reason}`))
     },
     onAuth(auth: SMTPServerAuthentication, session, callback) {
+      if (!session.secure) {
+        refuse(session, 'plaintext-auth', `authentification ${auth.method} en clair, avant STARTTLS`)
+        return callback(smtpError(538, '5.7.0 STARTTLS obligatoire avant AUTH : authentification en clair refusée'))
+      }
       stage('auth').then(() => {
         const expected = options.users.get((auth.username ?? '').toLowerCase())
         if (expected === undefined || expected !== auth.password) {
-          refuse(session, `authentification refusée pour ${auth.username ?? '?'} (${auth.method})`)
+          refuse(session, 'credentials', `authentification refusée pour ${auth.username ?? '?'} (${auth.method})`)
           return callback(smtpError(535, '5.7.8 identifiant ou mot de passe incorrect'))
         }
         callback(null, { user: auth.username })
@@ -179,12 +195,20 @@ export async function startSubmission(options: SubmissionOptions): Promise<Runni
     },
     onClose(session) {
       tlsBySession.delete(session.id)
+      // Errors smtp-server answers by itself (503, 421, 501...) reach no hook: the transcript keeps them.
+      const lines = transcripts.take(session.id)
+      const refusals = refusalsOf(lines)
+      if (refusals.length === 0) return
+      const who = typeof session.user === 'string' ? session.user : '(non authentifié)'
+      options.evidence.record({ kind: 'log', direction: 'incoming', source: SOURCE }, `session SMTP de ${who} : ${refusals.length} refus, dernier : ${refusals.at(-1)}`, [{ name: 'transcript.txt', role: 'transcript', contentType: 'text/plain', data: `${lines.join('\n')}\n` }], 'mssante.submission')
     },
   })
   // A failed handshake (TLS 1.1 client, bad certificate) is emitted here; without a listener
   // the process would crash (STACK §2). The simulator keeps serving.
   server.on('error', (error: Error & { code?: string }) => {
-    if (/protocol|version|handshake|certificate|alert|ECONNRESET|EPIPE/i.test(`${error.code ?? ''} ${error.message}`)) refuse(undefined, `négociation TLS échouée : ${error.message}`)
+    const text = `${error.code ?? ''} ${error.message}`
+    if (/unsupported protocol|wrong version|version too low/i.test(text)) refuse(undefined, 'tls-version', `version de TLS du client refusée, TLS 1.2 minimum (${opensslReason(error.message)})`)
+    else if (/protocol|version|handshake|certificate|alert|ECONNRESET|EPIPE/i.test(text)) refuse(undefined, 'tls-handshake', `négociation TLS échouée : ${opensslReason(error.message)}`)
   })
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject)
@@ -197,6 +221,17 @@ export async function startSubmission(options: SubmissionOptions): Promise<Runni
     refusals,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
+}
+
+/** Why a session was refused, and which requirement the client broke (none for a wrong password). */
+type RefusalCause = 'plaintext-auth' | 'tls-version' | 'tls-handshake' | 'client-certificate' | 'credentials'
+
+const REFUSAL_CAUSES: Readonly<Record<RefusalCause, { readonly rule: string; readonly requirement?: string }>> = {
+  'plaintext-auth': { rule: 'transport/starttls-before-auth', requirement: 'SEC-001' },
+  'tls-version': { rule: 'transport/tls-version', requirement: 'SEC-002' },
+  'tls-handshake': { rule: 'transport/tls-handshake' },
+  'client-certificate': { rule: 'transport/client-certificate', requirement: 'SEC-003' },
+  credentials: { rule: 'transport/authentication' },
 }
 
 function smtpError(code: number, message: string): Error & { responseCode: number } {

@@ -39,6 +39,11 @@ async function forward(provider: OidcProvider, request: MockRequest, path: strin
   return { status: response.status, headers: out, body: Buffer.from(await response.arrayBuffer()) }
 }
 
+/** An OAuth 2.0 error answer (RFC 6749 §5.2) with a French description. */
+function oauthError(status: number, error: string, description: string): HandlerResult {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ error, error_description: description }) }
+}
+
 /**
  * The handlers candidates talk to: each records the exchange, checks the PSC shape of what the
  * DUI sent, and forwards to the OIDC provider. `plan()` says who logs in next.
@@ -56,6 +61,9 @@ export function pscHandlers(provider: OidcProvider, plan: () => LoginPlan): Mock
     }),
     handlerFor.get('psc.authorize', PSC_PATHS.authorize, async (request) => {
       const issues = pscAuthorizationRule.check({ query: request.query })
+      // As PSC, never redirect to an address other than the one asked for (the URL parser would drop line breaks).
+      const badRedirect = issues.find((issue) => issue.location?.path === 'query.redirect_uri' && issue.code === 'value')
+      if (badRedirect) return { ...oauthError(400, 'invalid_request', badRedirect.message), meta: { issues, plan: plan() } }
       const answer = await forward(provider, request, PSC_PATHS.authorize)
       const location = answer.headers?.['location']
       const code = location ? new URL(location).searchParams.get('code') ?? undefined : undefined
@@ -67,6 +75,10 @@ export function pscHandlers(provider: OidcProvider, plan: () => LoginPlan): Mock
     handlerFor.post('psc.token', PSC_PATHS.token, async (request) => {
       const form = new URLSearchParams(request.body.toString('utf8'))
       const issues = pscTokenRequestRule.check({ form, basicAuth: /^Basic\s/i.test(request.headers.authorization ?? '') })
+      const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+      if (mediaType !== 'application/x-www-form-urlencoded') {
+        return { ...oauthError(400, 'invalid_request', `requête de jeton envoyée en « ${mediaType || '(sans Content-Type)'} » : application/x-www-form-urlencoded est attendu (RFC 6749 §4.1.3)`), meta: { issues } }
+      }
       const answer = await forward(provider, request, PSC_PATHS.token)
       const code = form.get('code') ?? undefined
       const meta: PscMeta = { issues, ...(code ? { code } : {}) }

@@ -18,6 +18,8 @@ export interface PscOptions {
   readonly evidence: EvidenceStore
   readonly host?: string
   readonly port?: number
+  /** Time a client may take to send a request before being cut (slow-loris). */
+  readonly slowClientTimeoutMs?: number
 }
 
 export interface RunningPsc {
@@ -48,6 +50,7 @@ export async function startPsc(options: PscOptions): Promise<RunningPsc> {
     maxBodyBytes: MAX_BODY_BYTES,
     ...(options.host ? { host: options.host } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.slowClientTimeoutMs !== undefined ? { slowClientTimeoutMs: options.slowClientTimeoutMs } : {}),
   }).catch(async (error: unknown) => {
     await provider.close()
     throw error

@@ -11,6 +11,7 @@ export default defineScenario({
     'porte une adresse électronique ordinaire avant sa boîte aux lettres MSSanté : le DUI doit retenir ' +
     'la seconde, marquée comme BAL MSSanté.',
   section: 'ANN',
+  concurrent: true,
   verifies: [],
   steps: [
     step('le DUI recherche le correspondant dans l\'Annuaire Santé et retient sa BAL MSSanté', {

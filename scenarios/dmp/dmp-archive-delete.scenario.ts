@@ -13,6 +13,7 @@ export default defineScenario({
     'Le DUI partage un document par XDS.b, l\'archive à la demande de l\'utilisateur (statut Archived, le ' +
     'document reste consultable), puis le supprime (statut Deleted). Archiver ne doit jamais supprimer.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),

@@ -12,6 +12,7 @@ export default defineScenario({
     'ITI-65. Le banc vérifie la structure du Bundle, la désignation du patient par son INS, la taille ' +
     'et l\'empreinte du document et ses identifiants uniques.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),
@@ -19,7 +20,7 @@ export default defineScenario({
     step('le DUI partage le document dans le DMP par une transaction ITI-65 conforme', {
       id: 'share-iti65',
       // The CDA carried by the bundle goes through the CI-SIS rules (DOC-*) that apply to an N1 document.
-      verifies: ['DMP-001', 'DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],
+      verifies: ['DMP-001', 'DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DOC-001', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],
       async run(ctx) {
         const shared = await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get('documentId'), transport: 'pdsm' }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic(

@@ -12,13 +12,14 @@ export default defineScenario({
     'Document Set-b) : enveloppe SOAP 1.2 en MTOM/XOP, métadonnées ebRIM, jeton VIHF dans l\'en-tête ' +
     'WS-Security. Le banc applique aux métadonnées les mêmes règles qu\'à la voie FHIR.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),
     produceDocument(usager),
     step('le DUI envoie le document au DMP par une transaction ITI-41 conforme', {
       id: 'share-iti41',
-      verifies: ['DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DMP-008', 'DMP-009', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],
+      verifies: ['DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DMP-008', 'DMP-009', 'DOC-001', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],
       async run(ctx) {
         const shared = await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get('documentId'), transport: 'xds' }, { tolerateFailure: true })
         const exchange = await ctx.expectTraffic(

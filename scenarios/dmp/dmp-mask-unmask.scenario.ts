@@ -13,6 +13,7 @@ export default defineScenario({
     'Le DUI partage un document puis, à la demande de l\'usager, le masque aux professionnels : le code ' +
     'MASQUE_PS doit être ajouté aux codes de confidentialité (N conservé), puis retiré quand le masquage est levé.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),

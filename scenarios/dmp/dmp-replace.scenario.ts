@@ -1,7 +1,7 @@
 import { checkReplacement, defineScenario, step, validateCda } from '../../harness/index.ts'
 import { dmpReplaceUsager as usager } from '../fixtures/dmp-identities.ts'
 import { produceDocument, registerUsager } from '../shared-steps.ts'
-import { issuesOf, shareDocument } from './steps.ts'
+import { bundleDocuments, issuesOf, shareDocument } from './steps.ts'
 
 /** Replaces a shared document by a new version (TD2.1 replacement through PDSm). */
 export default defineScenario({
@@ -12,6 +12,7 @@ export default defineScenario({
     'version : elle doit déclarer la version qu\'elle remplace (relatesTo « replaces », relatedDocument ' +
     'RPLC dans le CDA) pour que le DMP rende la précédente obsolète.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),
@@ -37,8 +38,8 @@ export default defineScenario({
         const exchange = await ctx.expectTraffic(`aucune nouvelle version reçue par le DMP pour l'INS ${usager.ins.value}`, (signal) => ctx.mocks.dmp.next('ITI-65', usager.ins.value, signal))
         ctx.check(issuesOf(exchange), 'la transaction ITI-65 de la nouvelle version n\'est pas conforme')
         const bundle = JSON.parse(exchange.request.body.toString('utf8')) as Record<string, unknown>
-        const binary = (bundle['entry'] as { resource?: { resourceType?: string; data?: string } }[]).find((entry) => entry.resource?.resourceType === 'Binary')?.resource?.data
-        const header = binary ? (await validateCda(Buffer.from(binary, 'base64'))).header : undefined
+        const [document] = bundleDocuments(exchange)
+        const header = document ? (await validateCda(document)).header : undefined
         const related = header?.relatedDocument
         const cda = related ? { ...(related.typeCode ? { typeCode: related.typeCode } : {}), ...(related.parentId?.root ? { parentRoot: related.parentId.root } : {}) } : undefined
         ctx.check(checkReplacement(bundle, previous, cda), 'la nouvelle version ne déclare pas correctement la version qu\'elle remplace')

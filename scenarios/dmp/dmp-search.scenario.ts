@@ -9,6 +9,7 @@ export default defineScenario({
   title: 'Rechercher les documents actifs d\'un usager dans le DMP',
   description: 'Après avoir partagé un document, le DUI liste les documents de l\'usager dans le DMP : la recherche ITI-67 porte l\'identifiant du patient et le statut recherché, et le document partagé est retrouvé.',
   section: 'DMP',
+  concurrent: true,
   verifies: [],
   steps: [
     registerUsager(usager),

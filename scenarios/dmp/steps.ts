@@ -25,3 +25,18 @@ export function shareDocument(usager: TestIdentity, transport: 'pdsm' | 'xds', k
 export function issuesOf(exchange: { meta: Record<string, unknown> }): readonly Issue[] {
   return (exchange.meta['issues'] ?? []) as readonly Issue[]
 }
+
+/** The CDA documents an ITI-65 request carries: its Binary resources, decoded (none if unreadable). */
+export function bundleDocuments(exchange: { request: { body: Buffer } }): Buffer[] {
+  let bundle: unknown
+  try {
+    bundle = JSON.parse(exchange.request.body.toString('utf8'))
+  } catch {
+    return []
+  }
+  const entries = (bundle as { entry?: { resource?: { resourceType?: string; data?: unknown } }[] } | null)?.entry
+  if (!Array.isArray(entries)) return []
+  return entries
+    .flatMap((entry) => (entry?.resource?.resourceType === 'Binary' && typeof entry.resource.data === 'string' ? [Buffer.from(entry.resource.data, 'base64')] : []))
+    .filter((bytes) => bytes.subarray(0, 200).toString('utf8').trimStart().startsWith('<'))
+}

@@ -1,4 +1,4 @@
-import { defineScenario, step } from '../../harness/index.ts'
+import { defineScenario, manualCheck, step } from '../../harness/index.ts'
 import { identityStatusRule, insStoredRule } from '../../harness/validate/identity/index.ts'
 import { dominiqueAdrtrois as usager } from '../fixtures/insi-identities.ts'
 import { fetchInsThroughInsi } from './insi-checks.ts'
@@ -13,6 +13,7 @@ export default defineScenario({
     'avec le statut « récupérée », puis qualifie l\'identité après contrôle d\'une pièce d\'identité à haut ' +
     'niveau de confiance.',
   section: 'INS',
+  concurrent: true,
   verifies: [],
   steps: [
     step('le DUI enregistre l\'usager avec une identité provisoire', {
@@ -24,7 +25,8 @@ export default defineScenario({
     }),
     step('le DUI récupère l\'INS par l\'INSi et passe l\'identité au statut « récupérée »', {
       id: 'fetch-ins',
-      verifies: ['INS-001', 'INS-002', 'INS-004'],
+      // SEC-003: the INSi simulator accepts only a valid client certificate issued by the test CA.
+      verifies: ['INS-001', 'INS-002', 'INS-004', 'SEC-003'],
       async run(ctx) {
         const { result, exchange } = await fetchInsThroughInsi(ctx, usager)
         const found = usager.insi.found
@@ -39,6 +41,7 @@ export default defineScenario({
         )
       },
     }),
+    manualCheck('INS-007', 'le dossier de l\'usager ADRTROIS DOMINIQUE affiche les traits stricts et le matricule INS renvoyés par l\'INSi, à part du nom et du prénom utilisés'),
     step('le DUI qualifie l\'identité après contrôle d\'une pièce d\'identité à haut niveau de confiance', {
       id: 'qualify',
       verifies: ['INS-001'],
@@ -48,5 +51,6 @@ export default defineScenario({
         ctx.check(identityStatusRule.check({ previous: 'RECUP', event: 'id-document-checked', reported: result['status'], path: 'result.status' }), 'le statut de l\'identité après qualification n\'est pas QUAL')
       },
     }),
+    manualCheck('INS-006', 'le dossier de l\'usager ADRTROIS DOMINIQUE affiche le statut « identité qualifiée »'),
   ],
 })

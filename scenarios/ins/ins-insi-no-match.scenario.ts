@@ -19,6 +19,7 @@ export default defineScenario({
     'plusieurs personnes (CR 02). Dans les deux cas il ne doit attribuer aucun INS, laisser l\'identité ' +
     'provisoire et dire à l\'utilisateur lequel des deux cas se présente.',
   section: 'INS',
+  concurrent: true,
   verifies: [],
   steps: [
     step('le DUI enregistre deux usagers avec une identité provisoire', {

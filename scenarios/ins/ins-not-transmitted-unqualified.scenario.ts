@@ -1,11 +1,9 @@
-import { produceDocument } from '../shared-steps.ts'
+import { ABSENCE_WINDOW_MS, produceDocument } from '../shared-steps.ts'
 import { defineScenario, step } from '../../harness/index.ts'
 import { findInsInText, insTransmissionIssues } from '../../harness/validate/identity/index.ts'
 import type { HttpExchange } from '../../mocks/index.ts'
 import { zoeAdrun as usager } from '../fixtures/insi-identities.ts'
-
-/** How long the harness keeps watching for DMP traffic that must not come, once the DUI has answered. */
-const ABSENCE_WINDOW_MS = 1_000
+import { documentsSentToDmp, insInsideDocuments } from './ins-inside-documents.ts'
 
 /** Each recorded request as text (URL and body), where an INS would show. */
 function requestsTo(exchanges: readonly HttpExchange[]): { text: string; where: string; evidenceId: string }[] {
@@ -19,6 +17,7 @@ function requestsTo(exchanges: readonly HttpExchange[]): { text: string; where: 
 /**
  * An usager whose identity is only « récupérée » (RECUP): the DUI must not send her INS, so it
  * cannot feed the DMP for her. The harness watches the DMP for any submission carrying it.
+ * (ins-mssante-unqualified does the same for MSSanté.)
  */
 export default defineScenario({
   id: 'ins-not-transmitted-unqualified',
@@ -26,9 +25,10 @@ export default defineScenario({
   description:
     'Le DUI récupère l\'INS d\'un usager par l\'INSi (statut « récupérée », pièce d\'identité non contrôlée), ' +
     'produit un document pour lui puis reçoit la demande de le partager dans le DMP. L\'identité n\'étant pas ' +
-    'qualifiée, l\'INS ne doit apparaître dans aucun flux sortant : le banc vérifie qu\'aucune transaction ' +
-    'ITI-65 ne le porte.',
+    'qualifiée, l\'INS ne doit apparaître dans aucun flux sortant : le banc vérifie qu\'aucune requête au DMP ' +
+    'ne le porte, ni dans ses métadonnées (INS-005) ni dans un document CDA qu\'elle transmettrait (DOC-008).',
   section: 'INS',
+  concurrent: true,
   verifies: [],
   steps: [
     step('le DUI enregistre l\'usager et récupère son INS par l\'INSi (statut « récupérée »)', {
@@ -44,7 +44,8 @@ export default defineScenario({
     produceDocument(usager, 'Projet personnalisé d\'accompagnement'),
     step('le DUI ne transmet pas l\'INS de l\'identité récupérée au DMP', {
       id: 'no-ins-to-dmp',
-      verifies: ['INS-005'],
+      // INS-005: metadata and transport; DOC-008: inside the CDA documents (base64 in an ITI-65).
+      verifies: ['INS-005', 'DOC-008'],
       async run(ctx) {
         const ins = usager.insi.found!.ins.value
         await ctx.trigger('dmp.share', { usager: usager.localId, documentId: ctx.state.get('documentId'), transport: 'pdsm' }, { tolerateFailure: true })
@@ -55,7 +56,9 @@ export default defineScenario({
           ...requestsTo(ctx.mocks.dmp.xds.log.all()).flatMap((exchange) => findInsInText(exchange.text, ins, 'xds-patient-id', exchange.where, exchange.evidenceId)),
         ]
         for (const sighting of sightings) if (sighting.evidence) ctx.attach(sighting.evidence)
-        ctx.check(insTransmissionIssues('RECUP', ins, sightings), 'le DUI a transmis au DMP l\'INS d\'une identité non qualifiée')
+        const insideDocuments = await insInsideDocuments(documentsSentToDmp(ctx.mocks.dmp.fhir.log.all()), { localId: usager.localId, ins, status: 'recuperee' })
+        for (const issue of insideDocuments) if (issue.evidence) ctx.attach(issue.evidence)
+        ctx.check([...insTransmissionIssues('RECUP', ins, sightings), ...insideDocuments], 'le DUI a transmis au DMP l\'INS d\'une identité non qualifiée')
       },
     }),
   ],

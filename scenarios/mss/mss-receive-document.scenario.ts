@@ -1,10 +1,10 @@
 import { registerUsager } from '../shared-steps.ts'
-import { defineScenario, step } from '../../harness/index.ts'
+import { defineScenario, manualCheck, step } from '../../harness/index.ts'
 import type { Issue } from '../../harness/index.ts'
 import { inboundDocumentMessage } from '../fixtures/inbound-document.ts'
 import { professionalAddress } from '../fixtures/mss-addresses.ts'
-import { mssReceiveUsager as usager } from '../fixtures/mss-identities.ts'
-import { messageIssues, transportIssues } from './mss-steps.ts'
+import { mssReceiveTwin as twin, mssReceiveUsager as usager } from '../fixtures/mss-identities.ts'
+import { awaitSubmission, messageIssues, messageToJudge, transportIssues } from './mss-steps.ts'
 
 interface FetchedEntry {
   readonly messageId?: string
@@ -20,10 +20,18 @@ export default defineScenario({
     'Le banc dépose dans la boîte MSSanté du DUI un message d\'un professionnel (IHE_XDM.zip et PDF) ' +
     'qui demande un accusé (Disposition-Notification-To). Le DUI relève sa boîte par IMAP (STARTTLS), ' +
     'classe le document dans le dossier de l\'usager désigné par l\'INS de METADATA.XML et renvoie un ' +
-    'accusé de traitement conforme à la RFC 8098.',
+    'accusé de traitement conforme à la RFC 8098. L\'usager a une sœur jumelle, enregistrée avant elle ' +
+    '(même nom et même date de naissance, autre INS) : seul l\'INS permet de classer sans erreur.',
   section: 'MSS',
   verifies: [],
   steps: [
+    step('le DUI enregistre la sœur jumelle de l\'usager (même nom de naissance, même date de naissance, autre INS)', {
+      id: 'register-twin',
+      verifies: [],
+      async run(ctx) {
+        await ctx.trigger('identity.create', { usager: twin })
+      },
+    }),
     registerUsager(usager),
     step('le DUI relève sa boîte et classe le document reçu dans le dossier de l\'usager', {
       id: 'fetch-and-file',
@@ -47,6 +55,7 @@ export default defineScenario({
         ctx.check(issues, 'le document reçu n\'a pas été classé dans le bon dossier')
       },
     }),
+    manualCheck('MSS-016', 'la liste des messages reçus présente, sur le message de Dr Claire DUPONT, le type, la date, l\'usager MSS-TROIS CAMILLE et l\'auteur du document joint'),
     step('le DUI renvoie l\'accusé de traitement demandé (MDN RFC 8098)', {
       id: 'send-mdn',
       verifies: ['MSS-008'],
@@ -54,8 +63,9 @@ export default defineScenario({
         const original = String(ctx.state.get('inboundMessageId'))
         // The message that asked for the MDN is the evidence of what was expected.
         ctx.attach(String(ctx.state.get('inboundEvidence')))
-        const mdn = await ctx.expectTraffic(`aucun accusé de traitement (MDN) reçu pour le message ${original} qui le demandait (Disposition-Notification-To)`, (signal) =>
-          ctx.mocks.mssante.nextMessage((m) => m.analysis.kind === 'mdn' && m.analysis.originalMessageId === original, signal),
+        const mdn = messageToJudge(
+          ctx,
+          await awaitSubmission(ctx, `aucun accusé de traitement (MDN) reçu pour le message ${original} qui le demandait (Disposition-Notification-To)`, (m) => m.analysis.kind === 'mdn' && m.analysis.originalMessageId === original),
         )
         ctx.check([...transportIssues(mdn), ...messageIssues(mdn)], 'l\'accusé de traitement n\'est pas conforme')
       },

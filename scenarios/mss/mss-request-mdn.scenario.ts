@@ -1,8 +1,8 @@
-import { defineScenario, step } from '../../harness/index.ts'
+import { defineScenario, manualCheck, step } from '../../harness/index.ts'
 import { buildMdn } from '../../mocks/index.ts'
 import { professionalAddress } from '../fixtures/mss-addresses.ts'
 import { mssNotificationUsager as usager } from '../fixtures/mss-identities.ts'
-import { awaitDocumentMessage, messageIssues, registerAndProduce, transportIssues } from './mss-steps.ts'
+import { awaitDocumentMessage, messageIssues, messageToJudge, registerAndProduce, transportIssues } from './mss-steps.ts'
 import { notificationFiled } from './notification-filed.ts'
 
 /** Asks for an MDN, then receives it and links it to the message sent. */
@@ -22,7 +22,7 @@ export default defineScenario({
       verifies: ['MSS-011'],
       async run(ctx) {
         const sent = await ctx.trigger('mssante.send', { usager: usager.localId, documentId: ctx.state.get('documentId'), to: professionalAddress, requestMdn: true }, { tolerateFailure: true })
-        const message = await awaitDocumentMessage(ctx, usager, professionalAddress, sent.ok ? '' : ` (le DUI signale : ${sent.error})`)
+        const message = messageToJudge(ctx, await awaitDocumentMessage(ctx, usager, professionalAddress, sent.ok ? '' : ` (le DUI signale : ${sent.error})`))
         ctx.check([...transportIssues(message), ...messageIssues(message)], 'le message MSSanté n\'est pas conforme')
         if (!message.analysis.dispositionNotificationTo) {
           ctx.check([{ severity: 'error', code: 'required', rule: 'mss/mdn-requested', requirement: 'MSS-011', message: 'le message ne demande pas d\'accusé (en-tête Disposition-Notification-To absent)', evidence: message.evidenceId }], 'aucun accusé demandé')
@@ -40,5 +40,6 @@ export default defineScenario({
         await notificationFiled(ctx, 'mdn', sent.messageId)
       },
     }),
+    manualCheck('MSS-013', 'le message envoyé pour l\'usager MSS-QUATRE DENIS est marqué comme reçu et traité par le destinataire (accusé de traitement)'),
   ],
 })

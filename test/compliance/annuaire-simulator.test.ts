@@ -45,4 +45,20 @@ describe('Annuaire Santé simulator, FHIR R4 search over a real socket', () => {
     const bulk = annuaire.server.log.all().at(-1)!
     expect((bulk.meta['issues'] as { code: string }[]).map((issue) => issue.code)).toEqual(['too-costly'])
   })
+
+  it('hands a bulk download to the step awaiting a correspondent, and a search for someone else to nobody', async () => {
+    // Its own simulator: the other tests leave searches unclaimed.
+    const own = await startAnnuaire({ evidence: new EvidenceStore(mkdtempSync(join(tmpdir(), 'annuaire-'))) })
+    try {
+      const ownClient = new Client({ baseUrl: own.url })
+      await ownClient.search({ resourceType: 'Practitioner', searchParams: { family: 'MOREAU' } })
+      await ownClient.search({ resourceType: 'Practitioner', searchParams: { _count: 1000 } })
+      const exchange = await own.nextSearch('DURAND', AbortSignal.timeout(5000))
+      expect(exchange?.request.url).toMatch(/_count=1000/)
+      expect(exchange?.meta['issues']).toMatchObject([{ rule: 'annuaire/fhir-search', requirement: 'ANN-001', code: 'too-costly' }])
+      expect(await own.nextSearch('DURAND', AbortSignal.timeout(200))).toBeUndefined()
+    } finally {
+      await own.close()
+    }
+  })
 })

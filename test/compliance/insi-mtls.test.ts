@@ -48,6 +48,7 @@ describe('INSi simulator with mutual TLS (DESIR_560), over real sockets', () => 
     expect(text).toMatch(/<CodeCR>00<\/CodeCR>/)
     const exchange = await insi.nextSearch('ADRTROIS', AbortSignal.timeout(5000))
     expect(exchange?.request.tls).toMatchObject({ authorized: true, peerCn: 'INSI-AUTO', protocol: expect.stringMatching(/^TLSv1\.[23]$/) })
+    expect(exchange?.meta.issues).toEqual([])
     const evidence = JSON.parse(readFileSync(join(runDir, 'evidence', 'index.ndjson'), 'utf8').trim().split('\n').at(-1)!) as { files: { name: string; role: string }[] }
     expect(evidence.files.map((file) => file.role)).toContain('tls')
   })
@@ -73,6 +74,8 @@ describe('INSi simulator with mutual TLS (DESIR_560), over real sockets', () => 
     // The scenario awaiting this usager sees the refusal, not a silence.
     const exchange = await insi.nextSearch('ADRUN', AbortSignal.timeout(5000))
     expect(exchange?.meta).toMatchObject({ fault: 'certificate', traits: { birthFamilyName: 'ADRUN' } } satisfies Partial<InsiMeta>)
+    // The refusal is the exchange's finding, named SEC-003, so the step fails on it alone.
+    expect(exchange?.meta.issues).toEqual([expect.objectContaining({ severity: 'error', rule: 'transport/client-certificate', requirement: 'SEC-003', message: expect.stringContaining(exchange?.meta.certificateRefusal ?? '(aucune raison)') })])
     expect((await ok()).status).toBe(200)
   })
 

@@ -89,10 +89,22 @@ describe('MSSanté SMTP submission', () => {
     await expect(t.sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'login', text: 'é' })).resolves.toMatchObject({ response: expect.stringMatching(/^250/) })
   })
 
-  it('refuses AUTH before STARTTLS with a clear reply, and keeps serving', async () => {
+  it('refuses AUTH before STARTTLS with a clear reply, records the refusal under SEC-001, and keeps serving', async () => {
     const lines = await plainDialogue(operator.smtp, ['EHLO client.test', `AUTH PLAIN ${Buffer.from(`\0${operator.duiAddress}\0${DUI_MAILBOX_PASSWORD}`).toString('base64')}`])
     expect(lines.at(-1)).toMatch(/^538 .*STARTTLS/)
+    const refusal = await operator.submission.refusals.next((r) => r.issue.rule === 'transport/starttls-before-auth', AbortSignal.timeout(2000))
+    expect(refusal?.issue).toMatchObject({ rule: 'transport/starttls-before-auth', requirement: 'SEC-001', evidence: refusal?.evidenceId })
     await expect(transport(operator).sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'encore', text: 'ok' })).resolves.toBeTruthy()
+  })
+
+  it.each(['PLAIN', 'LOGIN'] as const)('refuses nodemailer told to skip STARTTLS (AUTH %s in clear) with 538, recorded under SEC-001', async (authMethod) => {
+    const [host, port] = operator.smtp.split(':')
+    const clear = nodemailer.createTransport({ host, port: Number(port), secure: false, ignoreTLS: true, authMethod, auth: { user: operator.duiAddress, pass: DUI_MAILBOX_PASSWORD } })
+    await expect(clear.sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'en clair', text: 'x' })).rejects.toMatchObject({ responseCode: 538 })
+    const refusal = await operator.submission.refusals.next((r) => r.issue.rule === 'transport/starttls-before-auth', AbortSignal.timeout(2000))
+    expect(refusal?.issue).toMatchObject({ severity: 'error', requirement: 'SEC-001' })
+    expect(refusal?.reason).toMatch(new RegExp(`authentification ${authMethod} en clair`))
+    expect(refusal?.tls.protocol).toBeUndefined()
   })
 
   it('refuses a wrong password (535) and records the refusal', async () => {
@@ -100,6 +112,9 @@ describe('MSSanté SMTP submission', () => {
     await expect(t.sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'x', text: 'x' })).rejects.toMatchObject({ responseCode: 535 })
     const refusal = await operator.submission.refusals.next((r) => /authentification refusée/.test(r.reason), AbortSignal.timeout(2000))
     expect(refusal?.tls.protocol).toMatch(/^TLSv1\.[23]$/)
+    // A wrong password breaks no requirement of the DUI's transport.
+    expect(refusal?.issue).toMatchObject({ rule: 'transport/authentication' })
+    expect(refusal?.issue.requirement).toBeUndefined()
   })
 
   it('refuses a TLS 1.1 client during the handshake, and keeps serving', async () => {
@@ -119,6 +134,13 @@ describe('MSSanté SMTP submission', () => {
     })
     expect(error.message).toMatch(/protocol|version|alert/i)
     await expect(transport(operator).sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'après TLS 1.1', text: 'ok' })).resolves.toBeTruthy()
+  })
+
+  it('records a nodemailer client capped at TLS 1.1 as refused under SEC-002', async () => {
+    await expect(transport(operator, { maxVersion: 'TLSv1.1' }).sendMail({ from: operator.duiAddress, to: 'x@y.fr', subject: 'TLS 1.1', text: 'x' })).rejects.toThrow()
+    const refusal = await operator.submission.refusals.next((r) => r.issue.rule === 'transport/tls-version', AbortSignal.timeout(2000))
+    expect(refusal?.issue).toMatchObject({ requirement: 'SEC-002' })
+    expect(refusal?.reason).toMatch(/TLS 1\.2 minimum \(unsupported protocol\)/)
   })
 
   it('refuses an oversized message with 552 and keeps only the bytes under the limit', async () => {

@@ -1,24 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { RunReport } from '../../harness/core/report.ts'
 import { get as httpsGet } from 'node:https'
 import { createServer } from 'node:net'
 import { runCli, REPO_ROOT, TSX_LOADER } from '../helpers/cli.ts'
+import { readOnlyRun } from '../helpers/run-dir.ts'
 
 const reportSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/report.schema.json'), 'utf8')) as object
 const validateReport = new Ajv({ allErrors: true }).compile(reportSchema)
-
-function onlyRun(out: string): { dir: string; report: RunReport } {
-  const [runId] = readdirSync(out)
-  const dir = join(out, runId!)
-  return { dir, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport }
-}
 
 const children: ChildProcess[] = []
 afterEach(() => {
@@ -41,10 +35,11 @@ describe('dui-harness run', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/▶ dmp-feed-n1-qualified/)
     expect(result.stdout).toMatch(/✔ le DUI partage le document dans le DMP/)
-    const { dir, report } = onlyRun(out)
+    const { dir, report } = readOnlyRun(out)
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true)
     expect(report).toMatchObject({ verdict: 'pass', exitCode: 0, interrupted: false, candidate: { driver: 'reference' } })
-    expect(report.coverage.filter((c) => c.id.startsWith('DMP-')).every((c) => c.status === 'verified')).toBe(true)
+    expect(report.coverage.filter((c) => c.id.startsWith('DMP-') && c.automation === 'automatic').every((c) => c.status === 'verified')).toBe(true)
+    expect(report.coverage.filter((c) => c.automation === 'manual').every((c) => c.status === 'manual')).toBe(true)
     expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(/Verdict : \*\*réussi\*\*/)
     for (const record of report.evidence) for (const file of record.files) expect(existsSync(join(dir, file.path))).toBe(true)
     expect(report.unhandled).toEqual([])
@@ -55,7 +50,7 @@ describe('dui-harness run', () => {
     const out = mkdtempSync(join(tmpdir(), 'run-tiny-'))
     const result = await runCli(['run', '--out', out, '--candidate', url, '--scenarios', 'dmp-feed-n1-qualified'])
     expect(result.code, result.stdout + result.stderr).toBe(3)
-    const { report } = onlyRun(out)
+    const { report } = readOnlyRun(out)
     expect(report.candidate).toEqual({ name: 'tiny independent driver', version: '0.0.1', driver: url })
     expect(report.scenarios[0]!.steps.map((s) => s.verdict)).toEqual(['pass', 'pass', 'fail'])
     const status = (id: string) => report.coverage.find((c) => c.id === id)?.status
@@ -69,7 +64,7 @@ describe('dui-harness run', () => {
     const out = mkdtempSync(join(tmpdir(), 'run-tiny-skip-'))
     const result = await runCli(['run', '--out', out, '--candidate', url, '--scenarios', 'dmp-feed-n1-qualified'])
     expect(result.code).toBe(3)
-    const { report } = onlyRun(out)
+    const { report } = readOnlyRun(out)
     expect(report.scenarios[0]!.steps.map((s) => s.verdict)).toEqual(['pass', 'skip', 'skip'])
     expect(report.scenarios[0]!.steps[1]!.message).toMatch(/ne déclare pas l'action « document.produce »/)
     expect(report.coverage.find((c) => c.id === 'DMP-001')!.status).toBe('not-run')

@@ -7,15 +7,14 @@ import type { RunReport } from '../../harness/core/report.ts'
 import { readZip } from '../../reports/zip-read.ts'
 import { writeZip } from '../../reports/zip-layout.ts'
 import { runCli, type CliResult } from '../helpers/cli.ts'
+import { readOnlyRun } from '../helpers/run-dir.ts'
 
 interface Run { dir: string; report: RunReport; result: CliResult }
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'reports-e2e-'))
   const result = await runCli(['run', '--out', out, ...args], { env })
-  const [id] = readdirSync(out)
-  const dir = join(out, id!)
-  return { dir, result, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport }
+  return { ...readOnlyRun(out), result }
 }
 
 let failing: Run

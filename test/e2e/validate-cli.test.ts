@@ -89,12 +89,12 @@ describe.concurrent('dui-harness validate', () => {
     expect(run.stderr).toContain('type d’artefact non reconnu')
   })
 
-  it('exits 4 for a type that has no validator yet', async ({ expect }) => {
+  it('exits 3 with the zip reader\'s reason for a text file validated as --type xdm', async ({ expect }) => {
     const text = join(dir, 'note-xdm.txt')
     writeFileSync(text, 'bonjour')
     const xdm = await cli('--type', 'xdm', text)
-    expect(xdm.code).toBe(4)
-    expect(xdm.stderr).toContain('pas encore disponible')
+    expect(xdm.code).toBe(3)
+    expect(xdm.stdout).toMatch(/\[fatal\] xdm\/zip-corrupt MSS-006 .* archive ZIP illisible/)
   })
 
   it('exits 4 when --cisis-kit is not a directory', async ({ expect }) => {

@@ -8,7 +8,8 @@ export function pscActions(dui: Dui): Record<string, Action> {
     'psc.login': async () => {
       if (!dui.endpoints.psc) throw new Error('adresse de Pro Santé Connect inconnue pour cette session')
       current = undefined
-      current = await loginWithPsc(dui.endpoints.psc.issuer, { ...(dui.mistakes.acceptAnyAcr ? { acceptAnyAcr: true } : {}) })
+      const { acceptAnyAcr, pscWithoutPkce, pscIdentifyByRpps } = dui.mistakes
+      current = await loginWithPsc(dui.endpoints.psc.issuer, { ...(acceptAnyAcr ? { acceptAnyAcr } : {}), ...(pscWithoutPkce ? { withoutPkce: true } : {}), ...(pscIdentifyByRpps ? { identifyByRpps: true } : {}) })
       return { ...current }
     },
   }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Mistakes } from '../defects/index.ts'
 import type { ProducedDocument } from '../documents.ts'
-import { establishment, OID, professional } from '../establishment.ts'
-import { INSTALLATION_OID } from '../cda-n1.ts'
+import { establishment, INSTALLATION_OID, OID } from '../establishment.ts'
 import { newOid } from '../unique-id.ts'
 import type { Usager } from '../usagers.ts'
 import { insCx, NS } from './namespaces.ts'
@@ -51,14 +50,15 @@ export function provideRequest(document: ProducedDocument, usager: Usager, repla
     `<rim:Classification id="cl${++n}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${escapeXml(code)}">${slot('codingScheme', codingScheme)}${name(display)}</rim:Classification>`
   const identifier = (scheme: string, object: string, value: string, label: string) =>
     `<rim:ExternalIdentifier id="ei${++n}" identificationScheme="${scheme}" registryObject="${object}" value="${escapeXml(value)}">${name(label)}</rim:ExternalIdentifier>`
-  const author = `<rim:Classification id="cl${++n}" classificationScheme="${SCHEME.author}" classifiedObject="Document01" nodeRepresentation="">${slot('authorPerson', `${professional.idNat}^${professional.family}^${professional.given}^^^^^^&${OID.psIdNat}&ISO^D^^^IDNPS`)}${slot('authorInstitution', `${establishment.name}^^^^^&${OID.structureIdNat}&ISO^IDNST^^^${establishment.idNat}`)}${slot('authorSpecialty', `${professional.profession.code}^${professional.profession.display}^${OID.profession}`)}</rim:Classification>`
+  const { author: writer } = document
+  const author = `<rim:Classification id="cl${++n}" classificationScheme="${SCHEME.author}" classifiedObject="Document01" nodeRepresentation="">${slot('authorPerson', `${writer.idNat}^${writer.family}^${writer.given}^^^^^^&${OID.psIdNat}&ISO^D^^^IDNPS`)}${slot('authorInstitution', `${establishment.name}^^^^^&${OID.structureIdNat}&ISO^IDNST^^^${establishment.idNat}`)}${slot('authorSpecialty', `${writer.profession.code}^${writer.profession.display}^${OID.profession}`)}</rim:Classification>`
   const documentEntry = `<rim:ExtrinsicObject id="Document01" mimeType="text/xml" objectType="urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1">
 ${slot('creationTime', time)}${slot('hash', createHash('sha1').update(document.cda).digest('hex'))}${slot('size', String(document.cda.length))}${slot('languageCode', 'fr-FR')}${slot('serviceStartTime', time)}${slot('serviceStopTime', time)}${slot('sourcePatientId', `${usager.localId}^^^&${INSTALLATION_OID}&ISO^PI`)}
 ${name(document.title)}
 ${author}
 ${classification(SCHEME.classCode, 'Document01', '11', '1.2.250.1.213.1.1.4.1', 'Synthèse')}
 ${classification(SCHEME.confidentialityCode, 'Document01', 'N', '2.16.840.1.113883.5.25', 'Normal')}
-${classification(SCHEME.formatCode, 'Document01', 'urn:ihe:iti:xds-sd:pdf:2008', '1.3.6.1.4.1.19376.1.2.3', 'Document à corps non structuré en Pdf/A-1')}
+${classification(SCHEME.formatCode, 'Document01', document.formatCode.code, document.formatCode.codingScheme, document.formatCode.displayName)}
 ${classification(SCHEME.healthcareFacilityTypeCode, 'Document01', mistakes.facilityTypeCode ?? establishment.activitySector.code, OID.activitySector, establishment.activitySector.display)}
 ${classification(SCHEME.practiceSettingCode, 'Document01', establishment.practiceSetting.code, OID.practiceSetting, establishment.practiceSetting.display)}
 ${classification(SCHEME.typeCode, 'Document01', mistakes.metadataTypeCode ?? document.typeCode.code, document.typeCode.codeSystem, document.typeCode.displayName)}

@@ -15,7 +15,9 @@ import { CandidateSpecError, openCandidate } from '../../drivers/candidate.ts'
 import { DriverError } from '../../drivers/driver.ts'
 import { UnknownDefectError } from '../../drivers/reference-candidate.ts'
 import { CatalogueError, loadCatalogue } from '../../requirements/catalogue.ts'
+import { GridInputError } from '../../requirements/grid/index.ts'
 import { CliError, ExitCode } from '../exit-codes.ts'
+import { requireKitDirectory } from '../kit-option.ts'
 
 interface RunFlags {
   candidate?: string
@@ -23,17 +25,19 @@ interface RunFlags {
   out?: string
   config?: string
   cisisKit?: string
+  concurrency?: string
 }
 
 export function registerRun(program: Command): void {
   program
     .command('run')
     .description('lance la campagne de conformité contre un DUI candidat')
-    .option('--candidate <spec>', 'reference, reference:<défaut>, ou URL du pilote HTTP du DUI (défaut : reference)')
+    .option('--candidate <spec>', 'reference, reference:<défaut>, URL du pilote HTTP du DUI, ou manual (consignes à suivre dans ce terminal) (défaut : reference)')
     .option('--scenarios <ids>', 'identifiants de scénarios ou sections (INS, DMP…), séparés par des virgules')
     .option('--out <dir>', 'dossier des campagnes (défaut : runs)')
     .option('--config <file>', 'fichier de configuration (défaut : ./dui-harness.config.json s\'il existe)')
     .option('--cisis-kit <dir>', 'dossier du kit officiel CI-SIS (testContenuCDA)')
+    .option('--concurrency <n>', 'scénarios indépendants menés en même temps (défaut : 4 ; 1 = un par un)')
     .action(async (flags: RunFlags) => {
       process.exitCode = await runCommand(flags)
     })
@@ -45,7 +49,9 @@ async function runCommand(flags: RunFlags): Promise<number> {
     ...(flags.scenarios !== undefined ? { scenarios: flags.scenarios.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
     ...(flags.out !== undefined ? { out: flags.out } : {}),
     ...(flags.cisisKit !== undefined ? { cisisKit: flags.cisisKit } : {}),
+    ...(flags.concurrency !== undefined ? { concurrency: Number(flags.concurrency) } : {}),
   })
+  if (config.cisisKit !== undefined) await requireKitDirectory(config.cisisKit)
   const controller = new AbortController()
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130)
@@ -66,7 +72,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
       config,
       catalogue,
       scenarios,
-      openDriver: () => openCandidate(config.candidate),
+      openDriver: () => openCandidate(config.candidate, { answerTimeoutMs: config.timeouts.trafficMs }),
       // The bundle comes last: it seals the files the others wrote.
       reporters: (dir) => [console, new JsonReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir), new JunitReporter(dir), new BundleReporter(dir, (line) => process.stdout.write(`${line}\n`), signingKey)],
       signal: controller.signal,
@@ -76,7 +82,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
     process.stdout.write(`Rapports : ${where}/report.json, ${where}/report.html, ${where}/junit.xml, ${where}/summary.md, ${where}/bundle.zip, preuves dans ${where}/evidence/\n`)
     return report.exitCode
   } catch (error) {
-    if (error instanceof CatalogueError || error instanceof UnknownScenarioError || error instanceof UnknownDefectError || error instanceof CandidateSpecError || error instanceof SigningKeyError) {
+    if (error instanceof CatalogueError || error instanceof UnknownScenarioError || error instanceof UnknownDefectError || error instanceof CandidateSpecError || error instanceof SigningKeyError || error instanceof GridInputError) {
       throw new CliError(error.message, ExitCode.badInput)
     }
     if (error instanceof DriverError) throw new CliError(error.message, ExitCode.candidateUnreachable)

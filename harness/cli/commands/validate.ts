@@ -1,12 +1,20 @@
-import { open, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
-import type { Issue } from '../../core/issue.ts'
-import { validateCdaFile } from '../../validate/cda/index.ts'
+import { hasBlockingIssues, type Issue } from '../../core/issue.ts'
+import { validateCdaFile, type CdaValidationOptions } from '../../validate/cda/index.ts'
+import { validateProvideBundle } from '../../validate/fhir/mhd/index.ts'
+import { validateMessage } from '../../validate/mime/index.ts'
+import { DEFAULT_ZIP_LIMITS, validateXdm } from '../../validate/xdm/index.ts'
+import { InputTooLargeError, readFileLimited } from '../../validate/xml/index.ts'
+import { validateXdsRequest } from '../../validate/xds/index.ts'
 import { CliError, ExitCode } from '../exit-codes.ts'
+import { requireKitDirectory } from '../kit-option.ts'
 
-/** Every artefact type of the CLI contract (DESIGN §6); a type without a validator is refused. */
+/** Every artefact type of the CLI contract (DESIGN §6), each with its validator. */
 const ARTEFACT_TYPES = ['cda', 'xdm', 'mime', 'mhd-bundle', 'xds-request'] as const
 type ArtefactType = (typeof ARTEFACT_TYPES)[number]
+/** Detection order, most specific first: an XDS.b request or a message may carry a CDA. */
+const SNIFF_ORDER: readonly ArtefactType[] = ['xds-request', 'xdm', 'mime', 'mhd-bundle', 'cda']
 
 interface ValidateOptions {
   readonly type?: ArtefactType
@@ -21,30 +29,76 @@ interface FileResult {
   readonly issues: readonly Issue[]
 }
 
-/** One entry per supported type; other formats plug in here (validator + sniffing). */
+/** One entry per type: how to recognise it and how to validate it. */
 interface ArtefactValidator {
   /** True when the first bytes of a file look like this artefact. */
   sniff(head: string): boolean
   validate(file: string, options: ValidateOptions): Promise<{ valid: boolean; issues: readonly Issue[] }>
 }
 
-const VALIDATORS: Partial<Record<ArtefactType, ArtefactValidator>> = {
+const MIB = 1024 * 1024
+const SOAP12_ENVELOPE = /<(?:[A-Za-z_][\w.-]*:)?Envelope[^>]*http:\/\/www\.w3\.org\/2003\/05\/soap-envelope/
+const MTOM_HEADER = /^content-type:[ \t]*multipart\/related[^\r\n]*application\/xop\+xml/im
+
+const VALIDATORS: Record<ArtefactType, ArtefactValidator> = {
   cda: {
     sniff: (head) => /<(?:[A-Za-z_][\w.-]*:)?ClinicalDocument[\s>]/.test(head),
-    validate: (file, options) => validateCdaFile(file, options.cisisKit !== undefined ? { cisisKit: options.cisisKit } : {}),
+    validate: (file, options) => validateCdaFile(file, cdaOptions(options)),
   },
+  xdm: {
+    sniff: (head) => head.startsWith('PK\u0003\u0004') || head.startsWith('PK\u0005\u0006'),
+    // The archive is judged in memory by the safe zip reader (sizes, ratio, entries, paths).
+    validate: (file, options) => withBytes(file, DEFAULT_ZIP_LIMITS.maxTotalBytes, (bytes) => validateXdm(bytes, { cda: cdaOptions(options) })),
+  },
+  mime: {
+    sniff: (head) => /^(?:from|message-id|mime-version|received|return-path):/im.test(head.split(/\r?\n\r?\n/)[0] ?? '') && !MTOM_HEADER.test(head),
+    // MSSanté operators refuse a message over 25 Mo (brief §6.2).
+    validate: (file, options) => withBytes(file, 25 * MIB, (bytes) => validateMessage(bytes, { xdm: { cda: cdaOptions(options) } })),
+  },
+  'mhd-bundle': {
+    sniff: (head) => /^\s*\{/.test(head) && /"resourceType"\s*:\s*"Bundle"/.test(head),
+    validate: (file, options) =>
+      withBytes(file, 64 * MIB, async (bytes) => {
+        const { issues } = await validateProvideBundle(bytes, cdaOptions(options))
+        return { valid: !hasBlockingIssues(issues), issues }
+      }),
+  },
+  'xds-request': {
+    sniff: (head) => SOAP12_ENVELOPE.test(head) || MTOM_HEADER.test(head),
+    validate: (file, options) => withBytes(file, 64 * MIB, (bytes) => validateXdsRequest(bytes, { cda: cdaOptions(options) })),
+  },
+}
+
+function cdaOptions(options: ValidateOptions): CdaValidationOptions {
+  return options.cisisKit !== undefined ? { cisisKit: options.cisisKit } : {}
+}
+
+/**
+ * Reads a file of at most `limit` bytes and validates it; a larger file is refused with an
+ * issue without being read whole (a hostile 100 MB input costs no more than the limit).
+ */
+async function withBytes(file: string, limit: number, validate: (bytes: Buffer) => Promise<{ valid: boolean; issues: readonly Issue[] }>): Promise<{ valid: boolean; issues: readonly Issue[] }> {
+  let bytes: Buffer
+  try {
+    bytes = await readFileLimited(file, limit)
+  } catch (error) {
+    if (!(error instanceof InputTooLargeError)) throw error
+    const message = `fichier refusé : ${error.seen} octets, au-delà de la limite de ${error.limit} octets pour ce type d’artefact`
+    return { valid: false, issues: [{ severity: 'fatal', code: 'too-costly', rule: 'input/size-limit', message, location: { path: '/' }, params: { size: error.seen, limit: error.limit } }] }
+  }
+  return validate(bytes)
 }
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Valide hors ligne des artefacts (CDA R2…) et liste les anomalies')
+    .description('Valide hors ligne des artefacts (CDA R2, IHE_XDM, message MIME, bundle MHD, requête XDS.b) et liste les anomalies')
     .argument('<file...>', 'fichiers à valider')
     .addOption(new Option('--type <type>', 'type d’artefact (détecté sinon)').choices([...ARTEFACT_TYPES]))
     .option('--cisis-kit <dir>', 'kit CI-SIS officiel (testContenuCDA) : ajoute XSD et schématrons')
     .option('--json', 'sortie JSON (forme Issue du banc)')
     .action(async (files: string[], options: ValidateOptions) => {
-      if (options.cisisKit !== undefined) await requireDirectory(options.cisisKit)
+      if (options.cisisKit !== undefined) await requireKitDirectory(options.cisisKit)
       const results: FileResult[] = []
       for (const file of files) results.push(await validateOne(file, options))
       process.stdout.write(options.json ? `${JSON.stringify({ results }, null, 2)}\n` : results.map(formatText).join('\n'))
@@ -55,7 +109,6 @@ export function registerValidate(program: Command): void {
 async function validateOne(file: string, options: ValidateOptions): Promise<FileResult> {
   const type = options.type ?? (await detectType(file))
   const validator = VALIDATORS[type]
-  if (!validator) throw new CliError(`la validation du type « ${type} » n’est pas encore disponible`, ExitCode.badInput)
   try {
     const result = await validator.validate(file, options)
     return { file, type, valid: result.valid, issues: result.issues }
@@ -80,13 +133,8 @@ async function detectType(file: string): Promise<ArtefactType> {
   } catch (error) {
     throw unreadable(file, error)
   }
-  for (const type of ARTEFACT_TYPES) if (VALIDATORS[type]?.sniff(head)) return type
+  for (const type of SNIFF_ORDER) if (VALIDATORS[type].sniff(head)) return type
   throw new CliError(`${file} : type d’artefact non reconnu, précisez --type`, ExitCode.badInput)
-}
-
-async function requireDirectory(dir: string): Promise<void> {
-  const info = await stat(dir).catch(() => undefined)
-  if (!info?.isDirectory()) throw new CliError(`--cisis-kit : ${dir} n’est pas un dossier lisible`, ExitCode.badInput)
 }
 
 function isFileSystemError(error: unknown): boolean {

@@ -8,6 +8,11 @@ export interface ValueSet {
   /** False when only the concepts the brief lists are known: an unknown code is then a warning. */
   readonly complete: boolean
   readonly source: string
+  /**
+   * Every (OID) code system the complete value set takes its concepts from, when known: a code
+   * from another code system is outside the set even when `concepts` is partial.
+   */
+  readonly codeSystems?: readonly string[]
   readonly concepts: readonly { readonly code: string; readonly codeSystem: string; readonly displayName: string }[]
 }
 

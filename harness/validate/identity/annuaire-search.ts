@@ -32,9 +32,16 @@ export const annuaireSearchRule: ValidationRule<AnnuaireRequestContext> = {
     const type = ctx.path.replace(/^\//, '').split('/')[0] ?? ''
     if (ctx.method !== 'GET') problem(`méthode ${ctx.method} : une recherche FHIR GET est attendue`, 'value')
     if (!(SEARCHABLE as readonly string[]).includes(type)) problem(`ressource « ${type} » : la recherche d'un correspondant porte sur ${SEARCHABLE.join(', ')}`, 'not-supported')
-    const criteria = [...ctx.query.keys()].filter((name) => !name.startsWith('_'))
-    const isRead = ctx.path.split('/').filter(Boolean).length === 2
-    if (!isRead && criteria.length === 0) problem('recherche sans critère : l\'appel doit viser le correspondant (identifiant, nom…), pas tout l\'annuaire', 'too-costly')
+    if (isBulkSearch(ctx.path, ctx.query)) problem('recherche sans critère : l\'appel doit viser le correspondant (identifiant, nom…), pas tout l\'annuaire', 'too-costly')
     return issues
   },
+}
+
+/**
+ * A search of a whole resource type: no criterion, only result parameters (`_count`, `_include`…).
+ * `_id` is a criterion; a read (`/{type}/{id}`) is not a search.
+ */
+export function isBulkSearch(path: string, query: URLSearchParams): boolean {
+  const isRead = path.split('/').filter(Boolean).length === 2
+  return !isRead && ![...query.keys()].some((name) => !name.startsWith('_') || name === '_id')
 }

@@ -13,6 +13,6 @@ export { pscAuthorizationRule, type PscAuthorizationContext } from './psc-author
 export { pscTokenRequestRule, type PscTokenRequestContext } from './psc-token-request.ts'
 export { pscTokenRejectionRule, TOKEN_FAULT_LABELS, type TokenFault, type TokenRejectionContext } from './psc-token-rejection.ts'
 export { pscUserIdentityRule, type PscUserContext } from './psc-user-identity.ts'
-export { annuaireSearchRule, type AnnuaireRequestContext } from './annuaire-search.ts'
+export { annuaireSearchRule, isBulkSearch, type AnnuaireRequestContext } from './annuaire-search.ts'
 export { annuaireMailboxRule, MAILBOX_MSS_EXTENSION, mssanteMailboxes, type MailboxContext } from './annuaire-mailbox.ts'
 export { parseXml, type XmlElement } from './soap-xml.ts'

@@ -56,6 +56,10 @@ export const insiRequestRule: ValidationRule<ReadInsiRequest> = {
     const at = (local: string) => `/Envelope/Body/RECSANSVITALE/${local}`
     if (!traits.birthFamilyName) problem('NomNaissance absent : le nom de naissance est un trait de recherche obligatoire', at('NomNaissance'))
     if (!traits.firstGivenName) problem('Prenom absent : le premier prénom de naissance est un trait de recherche obligatoire', at('Prenom'))
+    // A line break or another control character is never part of a name (header injection attempt or a bug).
+    for (const [local, value] of [['NomNaissance', traits.birthFamilyName], ['Prenom', traits.firstGivenName]] as const) {
+      if (value && /[\u0000-\u001f\u007f]/.test(value)) problem(`${local} contient un caractère de contrôle (retour chariot, saut de ligne…) : trait mal formé`, at(local), 'value')
+    }
     if (!traits.sex) problem('Sexe absent', at('Sexe'))
     else if (!['M', 'F'].includes(traits.sex)) problem(`Sexe vaut « ${traits.sex} », « M » ou « F » est attendu`, at('Sexe'), 'value')
     if (!traits.birthDate) problem('DateNaissance absente', at('DateNaissance'))

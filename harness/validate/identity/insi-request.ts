@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { child, parseXml, path, type XmlElement } from './soap-xml.ts'
 
 /** Namespaces of the INSi téléservice (brief §7, TLSI fixtures). */
@@ -43,6 +44,8 @@ export type InsiRequest =
 
 /** Reads a SOAP 1.2 INSi request; never throws on bad input. */
 export function readInsiRequest(raw: Buffer | string): InsiRequest {
+  // Decoding would silently turn bad bytes into U+FFFD inside a trait.
+  if (typeof raw !== 'string' && !isUtf8(raw)) return { ok: false, problem: 'xml', reason: 'le message n\'est pas encodé en UTF-8 valide (octets invalides) : le téléservice attend du XML en UTF-8' }
   const parsed = parseXml(typeof raw === 'string' ? raw : raw.toString('utf8'))
   if (!parsed.ok) return { ok: false, problem: 'xml', reason: parsed.reason }
   const envelope = parsed.root

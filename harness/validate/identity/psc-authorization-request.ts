@@ -30,10 +30,18 @@ export const pscAuthorizationRule: ValidationRule<PscAuthorizationContext> = {
     for (const scope of ['openid', 'scope_all']) if (!scopes.includes(scope)) problem('scope', `scope « ${get('scope') ?? ''} » ne contient pas « ${scope} » (attendu « openid scope_all »)`, 'value')
     if (get('acr_values') !== 'eidas1') problem('acr_values', `acr_values vaut « ${get('acr_values') ?? '(absent)'} », « eidas1 » est attendu`, get('acr_values') ? 'value' : 'required')
     for (const name of ['client_id', 'redirect_uri', 'state', 'nonce']) if (!get(name)) problem(name, `paramètre ${name} absent`)
+    const redirect = get('redirect_uri')
+    if (redirect && !isAbsoluteUrl(redirect)) problem('redirect_uri', `redirect_uri ${JSON.stringify(redirect)} n'est pas une URL absolue valide (retour chariot, saut de ligne ou espace interdits)`, 'value')
     const nonce = get('nonce')
     if (nonce && nonce.length < 16) problem('nonce', `nonce de ${nonce.length} caractères : trop court pour être imprévisible (au moins 16 attendus)`, 'security')
     if (!get('code_challenge')) problem('code_challenge', 'code_challenge absent : PKCE (RFC 7636) est attendu')
     else if (get('code_challenge_method') !== 'S256') problem('code_challenge_method', `code_challenge_method vaut « ${get('code_challenge_method') ?? '(absent, donc plain)'} », « S256 » est attendu`, 'security')
     return issues
   },
+}
+
+/** An http(s) URL written without control characters or spaces (a browser would silently drop them). */
+function isAbsoluteUrl(value: string): boolean {
+  if (/[\u0000-\u0020\u007f]/.test(value)) return false
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)
 }

@@ -1,9 +1,10 @@
 import { hasBlockingIssues, sortIssues, type Issue } from '../../core/issue.ts'
 import { runRules } from '../rule.ts'
 import { validateXdm, type XdmValidationOptions, type XdmValidationResult } from '../xdm/index.ts'
+import { attachmentOf } from './attachments.ts'
 import type { Attachment, MessageKind, MessageOptions, MimeContext } from './context.ts'
 import { decodeHeader } from './encoded-words.ts'
-import { decodeBody, header, leaves, parseContentType, parseMimeTree, type MimePart } from './mime-tree.ts'
+import { decodeBody, header, leaves, parseMimeTree, type MimePart } from './mime-tree.ts'
 import { readFields } from './rules/mdn.ts'
 import { MIME_RULES } from './rules/index.ts'
 import { isXdm } from './rules/xdm-and-pdf.ts'
@@ -12,6 +13,7 @@ export type { MessageKind, MessageOptions } from './context.ts'
 export { PATIENT_DOMAIN, addresses } from './context.ts'
 export { MIME_RULES } from './rules/index.ts'
 export { parseMimeTree, type MimePart } from './mime-tree.ts'
+export { transportTexts, type TransportText } from './transport-texts.ts'
 
 export interface MessageValidationOptions extends MessageOptions {
   readonly xdm?: XdmValidationOptions
@@ -35,6 +37,8 @@ export interface MessageValidationResult {
   readonly disposition?: string
   /** Matricules INS of the patients designated by the attached IHE_XDM archives. */
   readonly patients: readonly string[]
+  /** Local identifiers (IPP, CX.5 PI) designating the patient in METADATA.XML, for an identity not qualified. */
+  readonly localPatients: readonly string[]
   readonly attachments: readonly { readonly filename?: string; readonly contentType: string; readonly bytes: number }[]
   readonly xdm: readonly XdmValidationResult[]
 }
@@ -71,24 +75,10 @@ export async function validateMessage(raw: Buffer, options: MessageValidationOpt
     ...(original ? { originalMessageId: original } : {}),
     ...(fields.get('disposition') && kind === 'mdn' ? { disposition: fields.get('disposition')! } : {}),
     patients: [...new Set(xdm.flatMap((result) => result.patients.map((p) => p.split('|')[1]!)))],
+    localPatients: [...new Set(xdm.flatMap((result) => result.localPatients.map((p) => p.split('|')[1]!)))],
     attachments: attachments.map((a) => ({ ...(a.filename ? { filename: a.filename } : {}), contentType: a.contentType, bytes: a.bytes.length })),
     xdm,
   }
-}
-
-function attachmentOf(part: MimePart): Attachment[] {
-  const disposition = header(part, 'Content-Disposition')
-  const parsed = disposition ? parseContentType(disposition) : undefined
-  const filename = parsed?.params['filename'] ?? part.contentType.params['name'] ?? rfc2231(parsed?.params['filename*'])
-  const isAttachment = parsed?.type === 'attachment' || filename !== undefined || !/^(text|multipart|message)\//.test(part.contentType.type)
-  if (!isAttachment) return []
-  return [{ part, ...(filename ? { filename: decodeHeader(filename) } : {}), contentType: part.contentType.type, bytes: decodeBody(part) }]
-}
-
-function rfc2231(value: string | undefined): string | undefined {
-  if (!value) return undefined
-  const match = /^[^']*'[^']*'(.*)$/.exec(value)
-  return match?.[1] ? decodeURIComponent(match[1]) : value
 }
 
 function kindOf(root: MimePart, attachments: readonly Attachment[], subject: string | undefined): MessageKind {

@@ -16,6 +16,8 @@ export interface MimeProblem {
 }
 
 const MAX_DEPTH = 16
+/** A CR not followed by LF, or an LF not preceded by CR. */
+const BARE_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/
 const MAX_LINE = 998
 
 /**
@@ -24,6 +26,8 @@ const MAX_LINE = 998
  */
 export function parseMimeTree(raw: Buffer): { root: MimePart; problems: MimeProblem[] } {
   const problems: MimeProblem[] = []
+  const bare = BARE_CR_OR_LF.exec(raw.toString('latin1'))
+  if (bare) problems.push({ path: '1', message: `CR ou LF isolé (octet ${bare.index}) : une ligne se termine par CRLF (RFC 5322 §2.3) ; un saut de ligne nu permet d'injecter un en-tête ou une commande SMTP` })
   const root = parseEntity(raw, '1', 0, problems, true)
   return { root, problems }
 }

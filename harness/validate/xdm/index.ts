@@ -1,6 +1,8 @@
 import { hasBlockingIssues, sortIssues, type Issue } from '../../core/issue.ts'
 import { validateCda, type CdaValidationOptions } from '../cda/index.ts'
 import { runRules } from '../rule.ts'
+import { isPatientRef } from '../xds/index.ts'
+import { localPatientId } from '../xds/rules/patient-id.ts'
 import { findEntry, METADATA_PATH, SUBSET_DIR, type XdmContext, type XdmDocument } from './context.ts'
 import type { ZipLimits } from './limits.ts'
 import { readXdmMetadata, type XdmMetadata } from './metadata.ts'
@@ -23,8 +25,10 @@ export interface XdmValidationResult {
   readonly issues: readonly Issue[]
   readonly metadata?: XdmMetadata
   readonly documents: readonly XdmDocument[]
-  /** `<oid>|<matricule>` of every patient designated by METADATA.XML or a CDA header. */
+  /** `<oid>|<matricule>` of every INS designating the patient in METADATA.XML or a CDA header. */
   readonly patients: readonly string[]
+  /** `<oid>|<identifier>` of every local identifier (CX.5 PI) designating the patient in METADATA.XML. */
+  readonly localPatients: readonly string[]
 }
 
 /**
@@ -33,7 +37,7 @@ export interface XdmValidationResult {
  */
 export async function validateXdm(zip: Buffer, options: XdmValidationOptions = {}): Promise<XdmValidationResult> {
   const read = await readZipSafely(zip, options.limits)
-  if (!read.ok) return { valid: false, issues: read.issues, documents: [], patients: [] }
+  if (!read.ok) return { valid: false, issues: read.issues, documents: [], patients: [], localPatients: [] }
   const entries = read.entries
   const issues: Issue[] = []
   const metadataEntry = findEntry(entries, METADATA_PATH)
@@ -54,11 +58,14 @@ export async function validateXdm(zip: Buffer, options: XdmValidationOptions = {
   const ctx: XdmContext = { entries, ...(metadata ? { metadata } : {}), documents }
   issues.push(...runRules(XDM_RULES, ctx))
   const patients = new Set<string>()
+  const localPatients = new Set<string>()
   for (const holder of [...(metadata?.submission.entries ?? []), ...(metadata?.submission.submissionSets ?? [])]) {
     const value = holder.patientId?.value
-    if (value && 'oid' in value) patients.add(`${value.oid}|${value.value}`)
+    const local = value && !isPatientRef(value) ? localPatientId(value.raw) : undefined
+    if (isPatientRef(value)) patients.add(`${value.oid}|${value.value}`)
+    else if (local) localPatients.add(`${local.oid}|${local.value}`)
   }
   for (const doc of documents) if (doc.header?.patient.ins?.value) patients.add(`${doc.header.patient.ins.oid}|${doc.header.patient.ins.value}`)
   const sorted = sortIssues(issues)
-  return { valid: !hasBlockingIssues(sorted), issues: sorted, ...(metadata ? { metadata } : {}), documents, patients: [...patients] }
+  return { valid: !hasBlockingIssues(sorted), issues: sorted, ...(metadata ? { metadata } : {}), documents, patients: [...patients], localPatients: [...localPatients] }
 }

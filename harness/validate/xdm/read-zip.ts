@@ -87,7 +87,7 @@ function classify(error: unknown): Finding {
   if (/invalid relative path|absolute path|invalid characters in fileName/.test(text)) {
     return ['xdm/zip-path', 'security', `archive refusée : chemin d'entrée dangereux (« zip-slip ») : ${text}`]
   }
-  if (/too many bytes|too few bytes/.test(text)) return ['xdm/zip-size', 'too-costly', `archive refusée : une entrée ne fait pas la taille qu'elle déclare (${text})`]
+  if (/too many bytes|too few bytes|not enough bytes/.test(text)) return ['xdm/zip-size', 'too-costly', `archive refusée : une entrée ne fait pas la taille qu'elle déclare (${text})`]
   return ['xdm/zip-corrupt', 'structure', `archive ZIP illisible : ${text}`]
 }
 

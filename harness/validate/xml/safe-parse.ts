@@ -79,6 +79,9 @@ function parseErrorIssue(error: unknown, requirement: string | undefined): Issue
   if (/Excessive depth/i.test(message)) {
     return fatal('xml/depth-limit', 'too-costly', `Document refusé : imbrication trop profonde (plus de 256 niveaux).`, requirement, { parser: message }, first?.line)
   }
+  if (/Invalid bytes in character encoding|not proper UTF-8|Char 0x[0-9A-F]+ out of allowed range/i.test(message)) {
+    return fatal('xml/well-formed', 'structure', `Document XML mal formé${first?.line ? ` (ligne ${first.line})` : ''} : octets invalides dans l'encodage déclaré (UTF-8 attendu, « ${message} »).`, requirement, { parser: message, column: first?.col }, first?.line)
+  }
   return fatal(
     'xml/well-formed',
     'structure',

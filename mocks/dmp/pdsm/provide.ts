@@ -3,6 +3,7 @@ import { hasBlockingIssues, type Issue } from '../../../harness/core/issue.ts'
 import { asArray, buildContext, isJson } from '../../../harness/validate/fhir/mhd/context.ts'
 import { replacedUniqueIds } from '../../../harness/validate/fhir/mhd/replacement.ts'
 import { validateProvideBundle } from '../../../harness/validate/fhir/mhd/index.ts'
+import type { CdaValidationOptions } from '../../../harness/validate/cda/index.ts'
 import { handlerFor, type HandlerResult, type MockHandler } from '../../http/handler.ts'
 import type { DmpRegistry } from '../registry.ts'
 import { fhirError, fhirJson, operationOutcome } from './fhir-response.ts'
@@ -23,9 +24,9 @@ export interface ProvideMeta extends Record<string, unknown> {
  * active DMP is stored and answered with a transaction-response, one entry per request entry,
  * in order; otherwise a 4xx OperationOutcome says, in French, what is wrong.
  */
-export function provideDocumentBundle(registry: DmpRegistry): MockHandler {
+export function provideDocumentBundle(registry: DmpRegistry, cda: CdaValidationOptions = {}): MockHandler {
   return handlerFor.post('dmp.iti65', /^\/?$/, async (request): Promise<HandlerResult> => {
-    const validation = await validateProvideBundle(request.body)
+    const validation = await validateProvideBundle(request.body, cda)
     const base = {
       transaction: 'ITI-65' as const,
       issues: validation.issues,

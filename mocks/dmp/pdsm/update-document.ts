@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { handlerFor, type MockHandler } from '../../http/handler.ts'
 import type { Code } from '../../../harness/validate/xds/index.ts'
 import { STATUS, type AvailabilityStatus, type DmpRegistry } from '../registry.ts'
@@ -24,6 +25,7 @@ export function updateDocumentReference(registry: DmpRegistry, fhirBase: () => s
     if (!document) return fhirError(404, 'pdsm/update-unknown', `aucune fiche d'identifiant ${id} (l'identifiant change à chaque mise à jour : relire la fiche par ITI-67)`, meta)
     let operations: PatchOperation[]
     try {
+      if (!isUtf8(request.body)) throw new Error('le corps n\'est pas encodé en UTF-8 valide (octets invalides)')
       operations = JSON.parse(request.body.toString('utf8')) as PatchOperation[]
       if (!Array.isArray(operations)) throw new Error('un tableau d\'opérations JSON Patch est attendu')
     } catch (error) {
@@ -31,7 +33,8 @@ export function updateDocumentReference(registry: DmpRegistry, fhirBase: () => s
     }
     let status: AvailabilityStatus | undefined
     let confidentialityCodes: Code[] | undefined
-    for (const operation of operations) {
+    for (const [index, operation] of operations.entries()) {
+      if (!isPatchOperation(operation)) return fhirError(400, 'pdsm/update-json-patch', `opération JSON Patch invalide (n° ${index + 1}, ${Array.isArray(operation) ? 'un tableau' : operation === null ? 'null' : typeof operation}) : un objet avec op et path est attendu (RFC 6902)`, meta)
       if (operation.path === '/status' && typeof operation.value === 'string' && STATUS_BY_FHIR[operation.value]) status = STATUS_BY_FHIR[operation.value]
       else if (operation.path === '/securityLabel' && Array.isArray(operation.value)) confidentialityCodes = operation.value.flatMap(securityLabelCodes)
       else if (operation.path.startsWith('/extension') && isArchivedValue(operation.value) !== undefined) status = isArchivedValue(operation.value) ? STATUS.archived : STATUS.approved
@@ -52,6 +55,10 @@ export function deleteDocumentReference(registry: DmpRegistry): MockHandler {
     registry.update(document, { status: STATUS.deleted })
     return { status: 204, meta: { ...meta, status: STATUS.deleted } }
   })
+}
+
+function isPatchOperation(value: unknown): value is PatchOperation {
+  return typeof value === 'object' && value !== null && typeof (value as PatchOperation).op === 'string' && typeof (value as PatchOperation).path === 'string'
 }
 
 function securityLabelCodes(label: unknown): Code[] {

@@ -7,8 +7,8 @@ import type { DmpRegistry } from '../registry.ts'
 import { REPOSITORY_UNIQUE_ID } from './registry-objects.ts'
 import { escapeXml as xml } from '../../xml-escape.ts'
 import { envelope, responseStatus, soapResponse } from './soap-response.ts'
-import { transportIssue, type SoapRequest } from './soap-request.ts'
-import { checkVihf } from './vihf.ts'
+import { transportIssue, type SoapRequest } from '../../../harness/validate/xds/soap-request.ts'
+import { checkVihf } from '../../../harness/validate/xds/vihf.ts'
 
 export const ITI43_ACTION = 'urn:ihe:iti:2007:RetrieveDocumentSet'
 

@@ -5,8 +5,8 @@ import { slot } from '../../../harness/validate/xds/from-ebrim.ts'
 import type { HandlerResult } from '../../http/handler.ts'
 import { STATUS, type AvailabilityStatus, type DmpRegistry } from '../registry.ts'
 import { registryResponse, soapResponse } from './soap-response.ts'
-import { transportIssue, type SoapRequest } from './soap-request.ts'
-import { checkVihf } from './vihf.ts'
+import { transportIssue, type SoapRequest } from '../../../harness/validate/xds/soap-request.ts'
+import { checkVihf } from '../../../harness/validate/xds/vihf.ts'
 
 export const ITI57_ACTION = 'urn:ihe:iti:2010:UpdateDocumentSet'
 const ALLOWED: ReadonlySet<string> = new Set(Object.values(STATUS))

@@ -36,6 +36,12 @@ describe('configuration', () => {
     expect((error as CliError).message).not.toContain('\n')
   })
 
+  it('gives the manual candidate minutes per answer and traffic, and one scenario at a time', () => {
+    expect(resolveConfig({}, { candidate: 'manual' })).toMatchObject({ concurrency: 1, timeouts: { trafficMs: 600_000, stepMs: 3_600_000 } })
+    expect(resolveConfig({ concurrency: 4, timeouts: { trafficMs: 2000 } }, { candidate: 'manual' })).toMatchObject({ concurrency: 1, timeouts: { trafficMs: 2000 } })
+    expect(resolveConfig({}, { candidate: 'reference' }).timeouts).toEqual({ trafficMs: 15_000 })
+  })
+
   it('names a missing config file', () => {
     expect(() => readConfigFile('/nonexistent/dui.json')).toThrow(/illisible : ENOENT/)
   })

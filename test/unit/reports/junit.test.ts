@@ -62,13 +62,13 @@ describe('JUnit XML', () => {
   it('matches the common JUnit schema, with consistent counts', () => {
     expect(schemaErrors(xml)).toEqual([])
     expect(countProblems(xml)).toEqual([])
-    expect(xml).toMatch(/<testsuites name="[^"]*" tests="3" failures="1" errors="0" skipped="1">/)
+    expect(xml).toMatch(/<testsuites name="[^"]*" tests="4" failures="1" errors="0" skipped="2">/)
   })
 
   it('has one testcase per step, requirement ids as properties, the issue text in the failure', () => {
     const doc = XmlDocument.fromString(xml)
     try {
-      expect(doc.find('//testcase').map((t) => (t as XmlElement).attr('name')?.value)).toEqual(report.scenarios[0]!.steps.map((s) => s.title))
+      expect(doc.find('/testsuites/testsuite[1]/testcase').map((t) => (t as XmlElement).attr('name')?.value)).toEqual(report.scenarios[0]!.steps.map((s) => s.title))
       expect(doc.find("//testcase[properties/property[@name='step' and @value='dmp-feed/share']]/properties/property[@name='requirement']/@value").map((a) => a.content)).toEqual(['DMP-001', 'DMP-003'])
       const failure = doc.get('//testcase/failure') as XmlElement
       expect(failure.attr('type')?.value).toBe('mhd/attachment-size-hash')
@@ -79,6 +79,20 @@ describe('JUnit XML', () => {
     } finally {
       doc.dispose()
     }
+  })
+
+  it('lists each manual requirement as a skipped testcase carrying the proof expected', () => {
+    const doc = XmlDocument.fromString(xml)
+    try {
+      const manual = doc.get("/testsuites/testsuite[@name='Preuves manuelles attendues']/testcase[properties/property[@name='requirement' and @value='MSS-002']]") as XmlElement
+      expect(manual.attr('name')?.value).toBe('MSS-002 — Affichage des messages')
+      expect(manual.get('skipped')).toBeTruthy()
+      expect(manual.get('system-out')?.content).toBe('preuve manuelle attendue : capture d\'écran')
+    } finally {
+      doc.dispose()
+    }
+    const automaticOnly: RunReport = { ...report, coverage: report.coverage.filter((c) => c.status !== 'manual') }
+    expect(renderJunit(automaticOnly)).not.toContain('Preuves manuelles attendues')
   })
 
   it('reports a harness error as <error>, and survives control characters from the candidate', () => {

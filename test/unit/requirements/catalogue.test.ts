@@ -77,4 +77,11 @@ describe('coverage', () => {
     expect(statusOf([step('pass', ['DMP-001']), step('error', ['DMP-001'])], 'DMP-001')).toBe('error')
     expect(statusOf([step('pass', ['DMP-001'])], 'DMP-004')).toBe('not-run')
   })
+
+  it('never verifies a manual requirement, even when a step names it: a verifier must bring the proof', () => {
+    const coverage = computeCoverage(loadCatalogue(), [scenario([step('pass', ['MSS-013'])])]).find((c) => c.id === 'MSS-013')!
+    expect(coverage).toMatchObject({ status: 'manual', automation: 'manual', verifiedBy: ['s/x'] })
+    expect(coverage.note).toMatch(/^preuve manuelle attendue : \S/)
+    expect(statusOf([], 'DOC-002')).toBe('manual')
+  })
 })

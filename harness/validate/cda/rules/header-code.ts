@@ -19,13 +19,17 @@ export const headerCode = defineCdaRule({
         continue
       }
       if (!findConcept(typeCodes, value, system)) {
+        // A code system the value set never uses settles it even though the concept list is partial.
+        const foreignSystem = typeCodes.codeSystems !== undefined && !typeCodes.codeSystems.includes(system as string)
         report({
           requirement: 'DOC-005',
-          severity: typeCodes.complete ? 'error' : 'warning',
+          severity: typeCodes.complete || foreignSystem ? 'error' : 'warning',
           code: 'code-invalid',
-          message: typeCodes.complete
-            ? `Le code « ${value} » (${system}) n’appartient pas au jeu de valeurs ${typeCodes.id}.`
-            : `Le code « ${value} » (${system}) n’est pas dans la partie du ${typeCodes.id} connue du banc (types du secteur médico-social) ; le mode kit officiel (--cisis-kit) le vérifie contre le JDV complet.`,
+          message: foreignSystem
+            ? `Le code « ${value} » est donné dans le système ${system}, qui n’est pas un système de codage du ${typeCodes.id} (${typeCodes.codeSystems?.join(' ou ')}) : il n’appartient pas au jeu de valeurs.`
+            : typeCodes.complete
+              ? `Le code « ${value} » (${system}) n’appartient pas au jeu de valeurs ${typeCodes.id}.`
+              : `Le code « ${value} » (${system}) n’est pas dans la partie du ${typeCodes.id} connue du banc (types du secteur médico-social) ; le mode kit officiel (--cisis-kit) le vérifie contre le JDV complet.`,
           at: code,
           params: { code: value, codeSystem: system, valueSet: typeCodes.oid },
         })

@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer'
 import { sortIssues, type Issue } from '../../../core/issue.ts'
+import type { CdaValidationOptions } from '../../cda/index.ts'
 import { runRules } from '../../rule.ts'
 import { submissionFromBundle } from '../../xds/from-fhir.ts'
 import { isPatientRef, validateSubmissionWithDocuments, type PatientRef, type Submission } from '../../xds/index.ts'
@@ -22,7 +24,9 @@ export interface ProvideBundleValidation {
  * and PDSm profile constraints (FHIR-specific), each CDA document, then the XDS metadata rules
  * shared with ITI-41 and XDM. Never throws on bad input.
  */
-export async function validateProvideBundle(body: Buffer | string): Promise<ProvideBundleValidation> {
+export async function validateProvideBundle(body: Buffer | string, cda: CdaValidationOptions = {}): Promise<ProvideBundleValidation> {
+  // JSON is UTF-8 (RFC 8259): decoding would silently turn bad bytes into U+FFFD.
+  if (typeof body !== 'string' && !isUtf8(body)) return { issues: [notJson('le corps de la requête n\'est pas encodé en UTF-8 valide (octets invalides) : JSON en UTF-8 attendu (RFC 8259)')] }
   const text = typeof body === 'string' ? body : body.toString('utf8')
   let parsed: unknown
   try {
@@ -40,7 +44,7 @@ export async function validateProvideBundle(body: Buffer | string): Promise<Prov
     issues: sortIssues([
       ...checkR4Schema(parsed, 'fhir/r4-schema', 'DMP-001'),
       ...runRules([bundleStructure, pdsmProfileConstraints], ctx),
-      ...(await validateSubmissionWithDocuments(submission)).issues,
+      ...(await validateSubmissionWithDocuments(submission, cda)).issues,
     ]),
     bundle: parsed,
     submission,

@@ -1,11 +1,12 @@
 import type { Issue } from '../../../core/issue.ts'
 import type { ValidationRule } from '../../rule.ts'
 import { isPatientRef } from '../../xds/index.ts'
+import { localPatientId } from '../../xds/rules/patient-id.ts'
 import { SUBSET_DIR, xdmIssue, type XdmContext } from '../context.ts'
 
 const RULE = 'xdm/metadata-vs-cda'
 
-/** Each DocumentEntry says what its CDA header says: same patient INS, same typeCode. */
+/** Each DocumentEntry says what its CDA header says: same patient (INS, or local identifier), same typeCode. */
 export const metadataVsCdaRule: ValidationRule<XdmContext> = {
   id: RULE,
   requirements: ['MSS-007'],
@@ -25,6 +26,10 @@ export const metadataVsCdaRule: ValidationRule<XdmContext> = {
       }
       if (isPatientRef(patient) && !ins) {
         issues.push(xdmIssue(RULE, 'MSS-007', 'invariant', `${entry.label} : patientId désigne l'INS ${patient.value} mais le document CDA ne porte pas d'INS`, entry.patientId!.path))
+      }
+      const local = patient && !isPatientRef(patient) ? localPatientId(patient.raw) : undefined
+      if (local && !header.patient.ids.some((id) => id.root === local.oid && id.extension === local.value)) {
+        issues.push(xdmIssue(RULE, 'MSS-007', 'invariant', `${entry.label} : patientId désigne l'identifiant local ${local.value} (${local.oid}), que l'en-tête du document CDA ne porte pas (patientRole/id)`, entry.patientId!.path, { metadata: local }))
       }
       const type = entry.typeCode?.value
       if (header.typeCode?.code && type && type.code !== header.typeCode.code) {

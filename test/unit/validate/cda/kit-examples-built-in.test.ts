@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateCdaFile } from '../../../../harness/validate/cda/index.ts'
-import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir } from './kit-location.ts'
+import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir } from '../../../helpers/kit-location.ts'
 
 describe.skipIf(!kitAvailable)('official médico-social examples, built-in rules', () => {
   it.each(MEDICO_SOCIAL_EXAMPLES)('%s passes with no error', async (file, kind) => {

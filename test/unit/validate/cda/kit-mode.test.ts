@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateCda, type CdaValidationOptions } from '../../../../harness/validate/cda/index.ts'
-import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir } from './kit-location.ts'
+import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir } from '../../../helpers/kit-location.ts'
 
 // Kit mode on the shared kit, limited to the XSD and the volet schematrons (small compiles);
 // the profile schematrons (IHE.sch: ~40 s, structuration minimale: ~70 s to compile) are

@@ -8,7 +8,7 @@ import { loadSchematron } from '../../../../harness/validate/cda/kit/schematron-
 import { selectVoletSchematron } from '../../../../harness/validate/cda/kit/select-schematrons.ts'
 import { readHeader } from '../../../../harness/validate/cda/header.ts'
 import { parseXmlSafely } from '../../../../harness/validate/xml/index.ts'
-import { kitAvailable, kitDir } from './kit-location.ts'
+import { kitAvailable, kitDir } from '../../../helpers/kit-location.ts'
 import { compileReference, referenceEngineMissing, runReference } from './reference-engine.ts'
 
 /**

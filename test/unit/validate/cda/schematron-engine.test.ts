@@ -9,7 +9,7 @@ import { runSchematron } from '../../../../harness/validate/cda/kit/schematron-r
 import { loadSchematron, type ReadySchematron } from '../../../../harness/validate/cda/kit/schematron-store.ts'
 import { parseXmlSafely } from '../../../../harness/validate/xml/index.ts'
 import { validateCda } from '../../../../harness/validate/cda/index.ts'
-import { repoRoot } from './kit-location.ts'
+import { repoRoot } from '../../../helpers/kit-location.ts'
 
 const miniKit = resolve(repoRoot, 'test/fixtures/cda/mini-kit')
 const SCH = 'schematrons/CI-SIS_ENGINE-TEST_2024.01.sch'

@@ -49,6 +49,10 @@ describe('Annuaire rules', () => {
     expect(annuaireSearchRule.check({ method: 'GET', path: '/Practitioner', query: new URLSearchParams({ family: 'DURAND' }) })).toEqual([])
     expect(annuaireSearchRule.check({ method: 'GET', path: '/Practitioner', query: new URLSearchParams({ _count: '1000' }) })[0]).toMatchObject({ code: 'too-costly', requirement: 'ANN-001' })
     expect(annuaireSearchRule.check({ method: 'POST', path: '/Patient', query: new URLSearchParams() }).map((issue) => issue.code)).toEqual(['value', 'not-supported', 'too-costly'])
+    // _id names the correspondent; a read is not a search; _include alone still asks for everyone.
+    expect(annuaireSearchRule.check({ method: 'GET', path: '/Practitioner', query: new URLSearchParams({ _id: 'ann-pr-durand' }) })).toEqual([])
+    expect(annuaireSearchRule.check({ method: 'GET', path: '/Practitioner/ann-pr-durand', query: new URLSearchParams() })).toEqual([])
+    expect(annuaireSearchRule.check({ method: 'GET', path: '/PractitionerRole', query: new URLSearchParams({ _include: 'PractitionerRole:practitioner' }) })[0]).toMatchObject({ code: 'too-costly' })
   })
 
   it('finds the MSSanté mailbox by its extension and flags another email (ANN-002)', () => {

@@ -78,11 +78,23 @@ describe('MSSanté message rules', () => {
     expect(mimeRules(await judge(raw, { envelope: { from: FROM, to: [`${usager.ins.value}@patient.mssante.fr`] }, identityStatus: 'QUAL' }))).toEqual([])
   })
 
-  it('reports X-MSS-* headers as warnings only (MSS-009)', async () => {
+  it('reports missing X-MSS-* headers as warnings only (MSS-009)', async () => {
     const result = await judge(await valid())
     const headers = result.issues.filter((i) => i.rule === 'mime/x-mss-headers')
-    expect(headers.length).toBeGreaterThan(0)
+    expect(headers.length).toBe(3)
     expect(headers.every((i) => i.severity === 'warning')).toBe(true)
+  })
+
+  it.each([
+    ['X-MSS-INS carrying the matricule instead of O/N', `X-MSS-INS: ${usager.ins.value}`, /X-MSS-INS « 177051305502155 » : valeurs admises O ou N/],
+    ['X-MSS-CODECDA not naming the CDA code', 'X-MSS-CODECDA: 11', /X-MSS-CODECDA « 11 » ne reprend pas les codes des documents CDA joints \(28653-4\)/],
+  ])('reports an X-MSS-* header with a wrong value as an error: %s (MSS-009)', async (_label, line, message) => {
+    const result = await judge((await valid()).replace(/^Subject: /m, `${line}\r\nSubject: `))
+    const wrong = result.issues.filter((i) => i.rule === 'mime/x-mss-headers' && i.severity === 'error')
+    expect(wrong).toHaveLength(1)
+    expect(wrong[0]).toMatchObject({ requirement: 'MSS-009', code: 'value', message: expect.stringMatching(message) })
+    const right = await judge((await valid()).replace(/^Subject: /m, `X-MSS-INS: O\r\nX-MSS-CODECDA: 28653-4\r\nX-MSS-NIL: REF-1\r\nSubject: `))
+    expect(right.issues.filter((i) => i.rule === 'mime/x-mss-headers')).toEqual([])
   })
 
   it('reads an MDN and checks it against RFC 8098 (MSS-008)', async () => {
@@ -100,11 +112,23 @@ describe('MSSanté message rules', () => {
   })
 
   it.each([
+    'Thu, 5 Nov 2026 10:15:30 +0100',
+    '5 Nov 2026 10:15 +0100',
+    'Thu, 05 Nov 2026 09:15:30 GMT',
+    'thu, 5 nov 26 10:15:30 EST (heure de New York)',
+  ])('accepts the RFC 5322 date %s, obsolete forms included (MSS-012)', async (date) => {
+    const result = await judge(`From: a@b.fr\r\nDate: ${date}\r\nMessage-ID: <a@b.fr>\r\n\r\nbody`)
+    expect(result.issues.filter((i) => i.rule === 'mime/well-formed')).toEqual([])
+  })
+
+  it.each([
     ['no blank line between headers and body', 'From: a@b.fr\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMessage-ID: <a@b.fr>\r\nSubject: x', /pas de ligne vide/],
     ['a header line without colon', 'From: a@b.fr\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMessage-ID: <a@b.fr>\r\nthis is not a header\r\n\r\nbody', /ligne d'en-tête invalide/],
     ['multipart without boundary', 'From: a@b.fr\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMessage-ID: <a@b.fr>\r\nContent-Type: multipart/mixed\r\n\r\nbody', /sans paramètre boundary/],
     ['an unclosed multipart', 'From: a@b.fr\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMessage-ID: <a@b.fr>\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nhello\r\n', /pas fermée/],
     ['no From nor Date', 'Message-ID: <a@b.fr>\r\nSubject: x\r\n\r\nbody', /From absent/],
+    ['a Date in the French local format', 'From: a@b.fr\r\nDate: 05/11/2026 10:15:30\r\nMessage-ID: <a@b.fr>\r\n\r\nbody', /Date « 05\/11\/2026 10:15:30 » hors du format RFC 5322/],
+    ['a Date spelt out in French', 'From: a@b.fr\r\nDate: jeu. 5 nov. 2026 10:15:30 +0100\r\nMessage-ID: <a@b.fr>\r\n\r\nbody', /hors du format RFC 5322/],
   ])('reports a malformed message: %s (MSS-012)', async (_label, raw, message) => {
     const result = await judge(raw)
     expect(result.valid).toBe(false)

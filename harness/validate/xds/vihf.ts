@@ -1,6 +1,6 @@
 import type { XmlElement } from 'libxml2-wasm'
-import type { Issue } from '../../../harness/core/issue.ts'
-import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
+import type { Issue } from '../../core/issue.ts'
+import { NS } from './ebrim-constants.ts'
 
 const RULE = 'xds/vihf'
 export const VIHF_REQUIREMENT = 'DMP-009'

@@ -1,8 +1,7 @@
 import { XmlElement, type XmlDocument } from 'libxml2-wasm'
-import type { Issue } from '../../../harness/core/issue.ts'
-import { parseXmlSafely } from '../../../harness/validate/xml/index.ts'
-import { NS } from '../../../harness/validate/xds/ebrim-constants.ts'
-import type { MockRequest } from '../../http/exchange.ts'
+import type { Issue } from '../../core/issue.ts'
+import { parseXmlSafely } from '../xml/index.ts'
+import { NS } from './ebrim-constants.ts'
 import { contentTypeParams, parseMultipartRelated } from './multipart.ts'
 
 const RULE = 'xds/soap-transport'
@@ -25,19 +24,18 @@ export interface SoapRequest {
 export type SoapReadResult = { readonly ok: true; readonly soap: SoapRequest; readonly issues: Issue[] } | { readonly ok: false; readonly issues: Issue[] }
 
 /**
- * Reads a SOAP 1.2 request, plain or MTOM/XOP, and says in French what is wrong with its
- * transport (content type, missing root part, SOAP version, unparsable envelope) instead of a
- * parser stack trace. The caller disposes `soap.doc`.
+ * Reads a SOAP 1.2 request (its Content-Type and body), plain or MTOM/XOP, and says in French
+ * what is wrong with its transport (content type, missing root part, SOAP version, unparsable
+ * envelope) instead of a parser stack trace. The caller disposes `soap.doc`.
  */
-export function readSoapRequest(request: MockRequest): SoapReadResult {
-  const contentType = String(request.headers['content-type'] ?? '')
+export function readSoapRequest(contentType: string, requestBody: Buffer): SoapReadResult {
   const mediaType = contentType.split(';')[0]!.trim().toLowerCase()
   const params = contentTypeParams(contentType)
   let envelopeBytes: Buffer
   let attachments = new Map<string, Buffer>()
   let mtom = false
   if (mediaType === 'multipart/related') {
-    const parsed = parseMultipartRelated(contentType, request.body)
+    const parsed = parseMultipartRelated(contentType, requestBody)
     if (!parsed.ok) return failed(parsed.problem)
     if (parsed.type && parsed.type.toLowerCase() !== 'application/xop+xml') return failed(`multipart/related de type « ${parsed.type} » : MTOM/XOP attend type="application/xop+xml"`)
     const root = parsed.start ? parsed.parts.find((part) => part.contentId === parsed.start) : parsed.parts[0]
@@ -47,7 +45,7 @@ export function readSoapRequest(request: MockRequest): SoapReadResult {
     attachments = new Map(parsed.parts.filter((part) => part !== root && part.contentId).map((part) => [part.contentId!, part.body]))
     mtom = true
   } else if (mediaType === 'application/soap+xml') {
-    envelopeBytes = request.body
+    envelopeBytes = requestBody
   } else {
     return failed(`type de contenu « ${mediaType || '(absent)'} » : une requête XDS.b est en SOAP 1.2 (application/soap+xml) ou en MTOM/XOP (multipart/related; type="application/xop+xml")`)
   }

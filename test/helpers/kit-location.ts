@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** Repository root, from this file's location. */
-export const repoRoot = resolve(fileURLToPath(new URL('../../../../', import.meta.url)))
+export const repoRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)))
 /** The shared ANS kit used as test material (never copied into the repository). */
 export const kitDir = resolve(repoRoot, '../shared/ans-kit')
 export const kitAvailable = existsSync(resolve(kitDir, 'ExemplesCDA'))
