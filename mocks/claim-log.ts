@@ -32,7 +32,7 @@ export class ClaimLog<T> {
 
   /**
    * The first unclaimed item matching `predicate`, now or when it arrives. Resolves `undefined`
-   * when `signal` aborts first (give it a timeout: `AbortSignal.timeout(ms)`).
+   * when `signal` aborts first (give it a deadline: `linkedSignal(parent, ms)` in harness/core).
    */
   next(predicate: (item: T) => boolean, signal: AbortSignal): Promise<T | undefined> {
     const index = this.#unclaimed.findIndex(predicate)

@@ -2,6 +2,7 @@ import type { ActionResult, Capabilities, Driver, DriverCall } from '../drivers/
 import type { RunningMocks } from '../../mocks/index.ts'
 import { hasBlockingIssues, type Issue } from './issue.ts'
 import { DriverError } from '../drivers/driver.ts'
+import { linkedSignal } from './linked-signal.ts'
 import { fail, omit, skip } from './signals.ts'
 
 /** What a step's `run` receives. Everything a step does to the candidate goes through here. */
@@ -85,8 +86,8 @@ export function createStepContext(deps: StepContextDeps): { ctx: StepContext; re
       return outcome.result
     },
     async expectTraffic(missing, waiting) {
-      const timeout = AbortSignal.timeout(deps.trafficTimeoutMs ?? TRAFFIC_TIMEOUT_MS)
-      const found = await timed(waiting(AbortSignal.any([deps.signal, timeout])))
+      const deadline = linkedSignal(deps.signal, deps.trafficTimeoutMs ?? TRAFFIC_TIMEOUT_MS)
+      const found = await timed(waiting(deadline.signal)).finally(() => deadline.dispose())
       if (!found) fail(missing)
       attach(found.evidenceId)
       return found

@@ -1,5 +1,6 @@
 import type { ActionOutcome, Capabilities, Driver, DriverCall, SessionInfo } from './driver.ts'
 import { DriverError } from './driver.ts'
+import { linkedSignal } from '../core/linked-signal.ts'
 
 const CALL_TIMEOUT_MS = 30_000
 
@@ -67,7 +68,7 @@ export class HttpDriver implements Driver {
     const url = this.#base + path
     const requestBody = payload === undefined ? undefined : JSON.stringify(payload)
     const started = Date.now()
-    const timeout = AbortSignal.timeout(CALL_TIMEOUT_MS)
+    const deadline = linkedSignal(signal, CALL_TIMEOUT_MS)
     const record = (status?: number, responseBody?: string): DriverCall => ({
       method,
       url,
@@ -84,12 +85,14 @@ export class HttpDriver implements Driver {
         method,
         headers: requestBody ? { 'content-type': 'application/json' } : {},
         body: requestBody,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: deadline.signal,
       })
       status = response.status
       text = await response.text()
     } catch (error) {
       throw new DriverError(`candidat injoignable (${method} ${url}) : ${describeFetchError(error)}`, record())
+    } finally {
+      deadline.dispose()
     }
     const call = record(status, text)
     let json: unknown

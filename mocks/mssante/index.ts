@@ -1,3 +1,4 @@
+import { linkedSignal } from '../../harness/core/linked-signal.ts'
 import type { EvidenceStore } from '../../harness/evidence/index.ts'
 import type { TestPki } from '../pki/index.ts'
 import type { OperatorBehaviour } from './behaviour.ts'
@@ -86,18 +87,21 @@ export async function startMssante(options: MssanteOptions): Promise<RunningMssa
     mailbox,
     nextMessage: (predicate, signal) => submission.messages.next(predicate, signal),
     nextSubmission(predicate, signal) {
-      const first = new AbortController()
-      const both = AbortSignal.any([signal, first.signal])
+      // Whichever comes first, the message or a refused session, ends both waits.
+      const both = linkedSignal(signal)
       return new Promise((resolve) => {
         let pending = 2
         const settle = (outcome: SubmittedMessage | RefusedSession | undefined) => {
           if (outcome) {
-            first.abort()
+            both.dispose()
             resolve(outcome)
-          } else if (--pending === 0) resolve(undefined)
+          } else if (--pending === 0) {
+            both.dispose()
+            resolve(undefined)
+          }
         }
-        void submission.messages.next(predicate, both).then(settle)
-        void submission.refusals.next(() => true, both).then(settle)
+        void submission.messages.next(predicate, both.signal).then(settle)
+        void submission.refusals.next(() => true, both.signal).then(settle)
       })
     },
     behave(next) {

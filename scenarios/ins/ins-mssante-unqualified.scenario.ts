@@ -1,4 +1,4 @@
-import { defineScenario, step } from '../../harness/index.ts'
+import { defineScenario, linkedSignal, step } from '../../harness/index.ts'
 import { insTransmissionIssues } from '../../harness/validate/identity/index.ts'
 import { coordinationAddress as professionalAddress } from '../fixtures/mss-addresses.ts'
 import { mssRecupUsager as usager } from '../fixtures/mss-identities.ts'
@@ -33,9 +33,11 @@ export default defineScenario({
       async run(ctx) {
         const sent = await ctx.trigger('mssante.send', { usager: usager.localId, documentId: ctx.state.get('documentId'), to: professionalAddress }, { tolerateFailure: true })
         // A DUI that declines sends nothing: watched a moment, in case it queues its mail.
-        const submission = sent.ok
-          ? await awaitDocumentMessage(ctx, usager, professionalAddress, '')
-          : await ctx.mocks.mssante.nextSubmission((m) => isDocumentMessageFor(m, usager, professionalAddress), AbortSignal.any([ctx.signal, AbortSignal.timeout(ABSENCE_WINDOW_MS)]))
+        const watchBriefly = () => {
+          const watch = linkedSignal(ctx.signal, ABSENCE_WINDOW_MS)
+          return ctx.mocks.mssante.nextSubmission((m) => isDocumentMessageFor(m, usager, professionalAddress), watch.signal).finally(() => watch.dispose())
+        }
+        const submission = sent.ok ? await awaitDocumentMessage(ctx, usager, professionalAddress, '') : await watchBriefly()
         if (!submission) return
         const message = messageToJudge(ctx, submission)
         ctx.attach(message.evidenceId)

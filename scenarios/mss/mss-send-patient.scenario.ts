@@ -1,4 +1,4 @@
-import { defineScenario, step } from '../../harness/index.ts'
+import { defineScenario, linkedSignal, step } from '../../harness/index.ts'
 import { validateMessage } from '../../harness/validate/mime/index.ts'
 import { ABSENCE_WINDOW_MS, produceDocument, registerUnqualifiedUsager } from '../shared-steps.ts'
 import { mssPatientUsager as usager, mssUnqualifiedUsager as unqualified } from '../fixtures/mss-identities.ts'
@@ -28,7 +28,8 @@ export default defineScenario({
       async run(ctx) {
         // The DUI should refuse the action; a DUI that queues its mail is watched a moment longer.
         await ctx.trigger('mssante.send', { usager: unqualified.localId, documentId: ctx.state.get('unqualified-document'), toPatient: true }, { tolerateFailure: true })
-        const message = await ctx.mocks.mssante.nextMessage((m) => m.envelope.to.some((to) => to.toLowerCase() === unqualifiedAddress), AbortSignal.any([ctx.signal, AbortSignal.timeout(ABSENCE_WINDOW_MS)]))
+        const watch = linkedSignal(ctx.signal, ABSENCE_WINDOW_MS)
+        const message = await ctx.mocks.mssante.nextMessage((m) => m.envelope.to.some((to) => to.toLowerCase() === unqualifiedAddress), watch.signal).finally(() => watch.dispose())
         if (!message) return
         ctx.attach(message.evidenceId)
         // Only the address is at stake here: a message that must not exist is not judged further.
