@@ -1,6 +1,6 @@
 import type { OfficialRowCoverage, OfficialRowStatus, RunReport } from '../harness/core/report.ts'
 import { anchor, esc, frNumber } from './html-escape.ts'
-import { LEVEL_LABELS, OFFICIAL_STATUS_LABELS } from './labels.ts'
+import { LEVEL_LABELS, OFFICIAL_STATUS_LABELS, UNSTATED_LEVEL } from './labels.ts'
 
 /** Badge colours of the coverage matrix, reused: a reader learns one code. */
 const BADGE: Readonly<Record<OfficialRowStatus, string>> = {
@@ -43,5 +43,5 @@ function gridRow(row: OfficialRowCoverage, detailed: ReadonlySet<string>): strin
   const ids = row.requirements.map((id) => (detailed.has(id) ? `<a href="#${anchor('req', id)}">${esc(id)}</a>` : esc(id))).join(', ')
   const note = row.note ? `<br><small>${esc(row.note)}</small>` : ''
   return `<tr data-reference="${esc(row.reference)}" data-status="${esc(row.status)}"><td><code>${esc(row.reference)}</code></td><td>${esc(row.text)}</td>` +
-    `<td>${esc(LEVEL_LABELS[row.level])}</td><td>${ids || '—'}</td><td><span class="badge ${esc(BADGE[row.status])}">${esc(OFFICIAL_STATUS_LABELS[row.status])}</span>${note}</td></tr>`
+    `<td>${esc(row.level ? LEVEL_LABELS[row.level] : UNSTATED_LEVEL)}</td><td>${ids || '—'}</td><td><span class="badge ${esc(BADGE[row.status])}">${esc(OFFICIAL_STATUS_LABELS[row.status])}</span>${note}</td></tr>`
 }

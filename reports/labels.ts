@@ -32,6 +32,9 @@ export const OFFICIAL_STATUS_LABELS: Readonly<Record<OfficialRowStatus, string>>
   'not-covered': 'non couverte par le banc',
 }
 
+/** An official row whose grid has no category column. */
+export const UNSTATED_LEVEL = 'non précisé'
+
 export const LEVEL_LABELS: Readonly<Record<'EXIGENCE' | 'PRECONISATION', string>> = {
   EXIGENCE: 'exigence',
   PRECONISATION: 'préconisation',

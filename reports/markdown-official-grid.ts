@@ -1,5 +1,5 @@
 import type { OfficialRowStatus, RunReport } from '../harness/core/report.ts'
-import { LEVEL_LABELS, OFFICIAL_STATUS_LABELS } from './labels.ts'
+import { LEVEL_LABELS, OFFICIAL_STATUS_LABELS, UNSTATED_LEVEL } from './labels.ts'
 import { cell } from './markdown-cell.ts'
 
 /** The « grille officielle » section of summary.md: official numbering first (nothing without a grid). */
@@ -20,7 +20,7 @@ export function officialGridLines(report: RunReport): string[] {
     '| --- | --- | --- | --- | --- | --- |',
   ]
   for (const row of grid.rows) {
-    lines.push(`| ${cell(row.reference)} | ${cell(row.section)} | ${LEVEL_LABELS[row.level]} | ${row.requirements.join(', ') || '—'} | ${OFFICIAL_STATUS_LABELS[row.status]} | ${cell(row.note ?? '')} |`)
+    lines.push(`| ${cell(row.reference)} | ${cell(row.section)} | ${row.level ? LEVEL_LABELS[row.level] : UNSTATED_LEVEL} | ${row.requirements.join(', ') || '—'} | ${OFFICIAL_STATUS_LABELS[row.status]} | ${cell(row.note ?? '')} |`)
   }
   return lines
 }

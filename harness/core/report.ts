@@ -65,7 +65,8 @@ export interface OfficialRowCoverage {
   readonly reference: string
   readonly section: string
   readonly sectionLabel?: string
-  readonly level: 'EXIGENCE' | 'PRECONISATION'
+  /** Absent when the grid has no category column. */
+  readonly level?: 'EXIGENCE' | 'PRECONISATION'
   /** The official text, from the grid. */
   readonly text: string
   /** Our requirement ids mapped to the row. */

@@ -47,12 +47,12 @@ describe('dui-harness requirements import', () => {
     expect(existsSync(out)).toBe(true)
   })
 
-  it('refuses a grid without its category column and a mapping naming an id we do not have: one line, exit 4, nothing written', async () => {
+  it('refuses a grid without its text column and a mapping naming an id we do not have: one line, exit 4, nothing written', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'grid-import-bad-'))
-    writeFileSync(join(cwd, 'grille.csv'), 'SECTION;Référence;Énoncé\nINS_x;INS/a;texte\n')
+    writeFileSync(join(cwd, 'grille.csv'), 'SECTION;Référence;Catégorie\nINS_x;INS/a;Exigence (Doit)\n')
     const missing = await runCli(['requirements', 'import', 'grille.csv'], { cwd })
     expect(missing.code).toBe(4)
-    expect(missing.stderr).toBe('dui-harness: grille.csv : colonne(s) manquante(s) : catégorie (« Exigence (Doit) » / « Préconisation (Peut) ») — en-têtes lus ligne 1 : « SECTION », « Référence », « Énoncé »\n')
+    expect(missing.stderr).toBe('dui-harness: grille.csv : colonne(s) manquante(s) : énoncé (enonceExigence, description) — en-têtes lus ligne 1 : « SECTION », « Référence », « Catégorie »\n')
     writeFileSync(join(cwd, 'mapping.json'), JSON.stringify({ mappings: [{ reference: 'SYNTH/t.03', requirements: ['DMP-999'] }] }))
     const unknown = await runCli(['requirements', 'import', fixture('synthetic-dsr-semicolon.csv'), '--mapping', 'mapping.json'], { cwd })
     expect(unknown.code).toBe(4)

@@ -5,7 +5,9 @@ import type { TableRow } from './table.ts'
 export type GridField = 'section' | 'reference' | 'text' | 'level' | 'proofReference' | 'proofNature' | 'proofCheck' | 'profile' | 'bloc' | 'fonction'
 
 /** Without these four a line cannot be read as an official requirement (brief §2.1). */
-export const REQUIRED_FIELDS: readonly GridField[] = ['section', 'reference', 'text', 'level']
+// The category (EXIGENCE / PRECONISATION) is read when present: the ANS convergence template does
+// not write it, and such a grid is still worth mapping.
+export const REQUIRED_FIELDS: readonly GridField[] = ['section', 'reference', 'text']
 
 /** French name of each field, as the error messages and the documentation say it. */
 export const FIELD_LABELS: Readonly<Record<GridField, string>> = {

@@ -31,8 +31,8 @@ export function normaliseRows(rows: readonly TableRow[], header: GridHeader, nam
     const sectionCell = get('section')
     if (sectionCell === '') throw new GridInputError(`${where} : section vide`)
     const levelCell = get('level')
-    const level = parseLevel(levelCell)
-    if (!level) throw new GridInputError(`${where} : catégorie « ${levelCell} » non reconnue (attendu « Exigence (Doit) » ou « Préconisation (Peut) »)`)
+    const level = header.columns.level === undefined ? undefined : parseLevel(levelCell)
+    if (header.columns.level !== undefined && !level) throw new GridInputError(`${where} : catégorie « ${levelCell} » non reconnue (attendu « Exigence (Doit) » ou « Préconisation (Peut) »)`)
     const cut = sectionCell.indexOf('_')
     const proof = compact({ reference: get('proofReference'), nature: get('proofNature'), check: get('proofCheck') })
     const parsed: OfficialRow = {
@@ -41,7 +41,7 @@ export function normaliseRows(rows: readonly TableRow[], header: GridHeader, nam
       ...optional('sectionLabel', cut > 0 ? sectionCell.slice(cut + 1).trim() : ''),
       reference,
       text,
-      level,
+      ...(level ? { level } : {}),
       ...(proof ? { proof } : {}),
       ...optional('profile', get('profile')),
       ...optional('bloc', get('bloc')),

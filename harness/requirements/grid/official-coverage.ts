@@ -35,7 +35,7 @@ function judgeRow(row: ImportedRow, byId: ReadonlyMap<string, RequirementCoverag
     reference: row.reference,
     section: row.section,
     ...(row.sectionLabel ? { sectionLabel: row.sectionLabel } : {}),
-    level: row.level,
+    ...(row.level ? { level: row.level } : {}),
     text: row.text,
     requirements: row.requirements,
   }

@@ -23,7 +23,8 @@ export interface OfficialRow {
   /** Official requirement number, e.g. `INS/va1.53`. */
   readonly reference: string
   readonly text: string
-  readonly level: OfficialLevel
+  /** Absent when the grid has no category column. */
+  readonly level?: OfficialLevel
   readonly proof?: OfficialProof
   readonly profile?: string
   readonly bloc?: string

@@ -76,9 +76,16 @@ describe('official grid reading', () => {
   })
 
   it('names the missing column and the headers it read', async () => {
-    const error = await refusal(readGrid(file('sans-categorie.csv', 'SECTION;Référence;Énoncé;REF_PREUVE\nINS_x;INS/a;texte;p\n')))
+    const error = await refusal(readGrid(file('sans-enonce.csv', 'SECTION;Référence;Catégorie;REF_PREUVE\nINS_x;INS/a;Exigence (Doit);p\n')))
     expect(error).toBeInstanceOf(GridInputError)
-    expect(error.message).toBe('sans-categorie.csv : colonne(s) manquante(s) : catégorie (« Exigence (Doit) » / « Préconisation (Peut) ») — en-têtes lus ligne 1 : « SECTION », « Référence », « Énoncé », « REF_PREUVE »')
+    expect(error.message).toBe('sans-enonce.csv : colonne(s) manquante(s) : énoncé (enonceExigence, description) — en-têtes lus ligne 1 : « SECTION », « Référence », « Catégorie », « REF_PREUVE »')
+  })
+
+  it('reads a grid without a category column (ANS convergence template): rows have no level', async () => {
+    const grid = await readGrid(file('sans-categorie.csv', 'SECTION;Référence;Énoncé;REF_PREUVE\nINS_x;INS/a;[synthétique] texte;p\n'))
+    expect(grid.rows).toHaveLength(1)
+    expect(grid.rows[0]).toMatchObject({ reference: 'INS/a', section: 'INS', text: '[synthétique] texte' })
+    expect(grid.rows[0]!.level).toBeUndefined()
   })
 
   it('refuses a row whose category, text or section it cannot read, and a reference repeated with another text, with the line', async () => {
