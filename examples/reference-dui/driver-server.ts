@@ -15,7 +15,7 @@ export function createDriverServer(defect?: Defect): Server {
   const dui = new Dui(defect?.mistakes)
   const actions = allActions(dui)
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const reply = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify(body))
@@ -43,6 +43,10 @@ export function createDriverServer(defect?: Defect): Server {
       reply(404, { ok: false, error: `route inconnue : ${req.method} ${url.pathname}` })
     })().catch((error: unknown) => reply(500, { ok: false, error: String(error) }))
   })
+  // The harness keeps its connection to the driver alive between actions; Node's 5 s default
+  // would close it just as a busy harness reuses it (the action then fails on a cut connection).
+  server.keepAliveTimeout = 65_000
+  return server
 }
 
 /** Starts the driver server and resolves its base URL. */

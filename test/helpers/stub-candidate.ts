@@ -31,6 +31,7 @@ export async function startStubCandidate(actions: Record<string, StubAction>, ra
       json(200, { ok: false, error: (error as Error).message })
     }
   })
+  server.keepAliveTimeout = 65_000 // as docs/driver-protocol.md asks of a driver
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return { url, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
