@@ -15,7 +15,7 @@ import { Ajv } from 'ajv'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Evidence } from '../../harness/core/evidence.ts'
 import type { RunReport } from '../../harness/core/report.ts'
-import { REPO_ROOT, runCli, TSX_LOADER } from '../helpers/cli.ts'
+import { REPO_ROOT, runCli, spawnCli, TSX_LOADER } from '../helpers/cli.ts'
 import { readOnlyRun } from '../helpers/run-dir.ts'
 
 const validateReport = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'docs/report.schema.json'), 'utf8')) as object)
@@ -155,7 +155,7 @@ describe('the harness interrupted', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('on %s mid-step, keeps every evidence file received so far and writes a partial report marked interrupted (exit 3)', async (signal) => {
     const driver = await startFaultyDriver('dmp.share@USG-0101:stall')
     const ws = workspace()
-    const cli = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), ...runArgs(driver.url, ws)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const cli = spawnCli(runArgs(driver.url, ws), { stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(cli)
     let stderr = ''
     cli.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))

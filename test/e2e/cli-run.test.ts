@@ -8,7 +8,7 @@ import { Ajv } from 'ajv'
 import { afterEach, describe, expect, it } from 'vitest'
 import { get as httpsGet } from 'node:https'
 import { createServer } from 'node:net'
-import { runCli, REPO_ROOT, TSX_LOADER } from '../helpers/cli.ts'
+import { runCli, REPO_ROOT, spawnCli } from '../helpers/cli.ts'
 import { readOnlyRun } from '../helpers/run-dir.ts'
 
 const reportSchema = JSON.parse(readFileSync(join(REPO_ROOT, 'docs/report.schema.json'), 'utf8')) as object
@@ -125,7 +125,7 @@ describe('dui-harness list', () => {
 describe('dui-harness mocks', () => {
   it('prints the endpoints JSON as its first line and serves until interrupted', async () => {
     const out = mkdtempSync(join(tmpdir(), 'mocks-'))
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), 'mocks', '--out', out], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawnCli(['mocks', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(child)
     const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
     const endpoints = JSON.parse(line) as { dmp: { fhir: string } }
@@ -140,7 +140,7 @@ describe('dui-harness mocks', () => {
 
   it('--tls serves the DMP over HTTPS, trusted through the CA named in the endpoints', async () => {
     const out = mkdtempSync(join(tmpdir(), 'mocks-tls-'))
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), 'mocks', '--tls', '--out', out], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawnCli(['mocks', '--tls', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] })
     children.push(child)
     const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
     const endpoints = JSON.parse(line) as { dmp: { fhir: string }; ca: string }

@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import type { IndicatorsReport } from '../../harness/indicators/index.ts'
+import { runCli } from '../helpers/cli.ts'
 
-const root = fileURLToPath(new URL('../../', import.meta.url))
 const fixtures = 'test/fixtures/indicators/hand-computed'
 const hand = ['usagers-a.csv', 'usagers-b.ndjson', 'events-a.csv', 'events-b.ndjson'].map((f) => `${fixtures}/${f}`)
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('npx', ['tsx', 'harness/cli/main.ts', 'indicators', ...args], { cwd: root, encoding: 'utf8' })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/^npm warn.*\n/gm, '') }
+async function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const result = await runCli(['indicators', ...args])
+  return { status: result.code, stdout: result.stdout, stderr: result.stderr }
 }
 
 function temp(name: string, content: string): string {
@@ -21,10 +19,10 @@ function temp(name: string, content: string): string {
   return path
 }
 
-// Each test spawns the CLI through npx and tsx: seconds each, tens of seconds on a loaded machine.
+// Each test spawns the CLI through tsx: seconds each, tens of seconds on a loaded machine.
 describe('dui-harness indicators', { timeout: 180_000 }, () => {
-  test('targets not met: exit 3, French table with rules and the unverified notice', () => {
-    const { status, stdout } = cli(...hand, '--at', '2025-04-01')
+  test('targets not met: exit 3, French table with rules and the unverified notice', async () => {
+    const { status, stdout } = await cli(...hand, '--at', '2025-04-01')
     expect(status).toBe(3)
     expect(stdout).toContain('Indicateurs d’usage ESMS numérique — date de mesure 2025-04-01')
     expect(stdout).toContain('OBJECTIFS NON ATTEINTS')
@@ -34,8 +32,8 @@ describe('dui-harness indicators', { timeout: 180_000 }, () => {
     expect(stdout).toMatch(/010000002 .* atteint/)
   })
 
-  test('--json prints the IndicatorsReport', () => {
-    const { status, stdout } = cli(...hand, '--at', '2025-04-01', '--json')
+  test('--json prints the IndicatorsReport', async () => {
+    const { status, stdout } = await cli(...hand, '--at', '2025-04-01', '--json')
     expect(status).toBe(3)
     const report = JSON.parse(stdout) as IndicatorsReport
     expect(report.schemaVersion).toBe(1)
@@ -43,32 +41,32 @@ describe('dui-harness indicators', { timeout: 180_000 }, () => {
     expect(report.definitions.verified).toBe(false)
   })
 
-  test('targets met under a configured grouping: exit 0', () => {
+  test('targets met under a configured grouping: exit 0', async () => {
     const config = temp('config.json', JSON.stringify({ projects: [{ id: 'P1', finess: ['010000002'] }], minEssmsPerProject: 1 }))
-    const { status, stdout } = cli(...hand, '--at', '2025-04-01', '--config', config)
+    const { status, stdout } = await cli(...hand, '--at', '2025-04-01', '--config', config)
     expect(status).toBe(0)
     expect(stdout).toContain('OBJECTIFS ATTEINTS')
     expect(stdout).toContain(`Configuration : ${config}.`)
   })
 
-  test('over-reporting against observed traffic: exit 3 and flagged', () => {
+  test('over-reporting against observed traffic: exit 3 and flagged', async () => {
     const usagers = temp('u.csv', 'usager_id,finess,admission_date,ins\nR1,010000001,2024-01-01,297022A020778\n')
     const events = temp('e.csv', 'usager_id,kind,date\nR1,record-update,2025-03-01\nR1,personalised-project,2025-03-01\nR1,agenda-event,2025-03-01\nR1,mssante-send,2025-03-01\nR1,dmp-feed,2025-03-01\nR1,dmp-feed,2025-03-02\n')
     const observed = temp('observed.json', JSON.stringify([
       { usager: '297022A020778', kind: 'dmp-feed', at: '2025-03-01T10:00:00Z' },
       { usager: '297022A020778', kind: 'mssante-send', at: '2025-03-01T10:00:00Z' },
     ]))
-    const ok = cli(usagers, events, '--at', '2025-04-01')
+    const ok = await cli(usagers, events, '--at', '2025-04-01')
     expect(ok.status).toBe(0)
-    const { status, stdout } = cli(usagers, events, '--at', '2025-04-01', '--observed', observed)
+    const { status, stdout } = await cli(usagers, events, '--at', '2025-04-01', '--observed', observed)
     expect(status).toBe(3)
     expect(stdout).toContain('SUR-DÉCLARATION RELEVÉE')
     expect(stdout).toContain('Sur-déclaré : INS 297022A020778, alimentation du DMP : 2 exporté(s) pour 1 observé(s)')
   })
 
-  test('bad rows are reported with file and line, and do not stop the command', () => {
+  test('bad rows are reported with file and line, and do not stop the command', async () => {
     const events = temp('events.csv', 'usager_id,kind,date\nU1,record-update,2025-02-10\nU1,oops,2025-02-10\n')
-    const { status, stdout } = cli(`${fixtures}/usagers-a.csv`, events, '--at', '2025-04-01')
+    const { status, stdout } = await cli(`${fixtures}/usagers-a.csv`, events, '--at', '2025-04-01')
     expect(status).toBe(3)
     expect(stdout).toContain('Lignes invalides : 1 (type d’évènement inconnu : 1).')
     expect(stdout).toContain(`${events}:3 : type d’évènement inconnu — U1,oops,2025-02-10`)
@@ -84,8 +82,8 @@ describe('dui-harness indicators', { timeout: 180_000 }, () => {
     ['missing --at', [...hand], /--at/],
   ]
   for (const [name, args, message] of badInputs) {
-    test(`bad input (${name}): exit 4 with one line, no stack trace`, () => {
-      const { status, stderr } = cli(...args)
+    test(`bad input (${name}): exit 4 with one line, no stack trace`, async () => {
+      const { status, stderr } = await cli(...args)
       expect(status).toBe(4)
       expect(stderr).toMatch(message)
       expect(stderr).not.toMatch(/\n\s+at /)

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process'
+import type { ChildProcessByStdio } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import { Dui, type SessionEndpoints } from '../../examples/reference-dui/dui.ts'
 import type { RunReport } from '../../harness/core/report.ts'
 import { socialDocumentType } from '../../scenarios/fixtures/document-types.ts'
 import { dominiqueQualified } from '../../scenarios/fixtures/identities.ts'
-import { REPO_ROOT, TSX_LOADER } from '../helpers/cli.ts'
+import { spawnCli } from '../helpers/cli.ts'
 import { scriptedTerminal } from '../helpers/scripted-terminal.ts'
 
 type Child = ChildProcessByStdio<Writable, Readable, Readable>
@@ -23,10 +23,7 @@ function startManualRun(trafficMs: number) {
   const out = mkdtempSync(join(tmpdir(), 'run-manual-'))
   const config = join(out, 'config.json')
   writeFileSync(config, JSON.stringify({ timeouts: { trafficMs } }))
-  const child: Child = spawn(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'harness/cli/main.ts'), 'run', '--candidate', 'manual', '--scenarios', 'dmp-feed-n1-qualified', '--out', out, '--config', config], {
-    cwd: REPO_ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
+  const child = spawnCli(['run', '--candidate', 'manual', '--scenarios', 'dmp-feed-n1-qualified', '--out', out, '--config', config], { stdio: ['pipe', 'pipe', 'pipe'] }) as Child
   children.push(child)
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))

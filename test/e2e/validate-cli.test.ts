@@ -1,29 +1,15 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
+import { REPO_ROOT, runCli } from '../helpers/cli.ts'
 
-const root = resolve(fileURLToPath(new URL('../../', import.meta.url)))
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-const main = join(root, 'harness', 'cli', 'main.ts')
-const fixtures = join(root, 'test', 'fixtures', 'cda')
+const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'cda')
 const dir = mkdtempSync(join(tmpdir(), 'dui-validate-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Runs `dui-harness validate` in a child process (the real CLI entry point, real exit code). */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, main, 'validate', ...args], { cwd: root })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const cli = (...args: string[]) => runCli(['validate', ...args])
 
 const broken = join(dir, 'broken.xml')
 writeFileSync(broken, readFileSync(join(fixtures, 'n1-pdf-valid.xml'), 'utf8').replace('<realmCode code="FR"/>', '<realmCode code="US"/>'))
