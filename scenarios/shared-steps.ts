@@ -50,3 +50,8 @@ export function produceDocument(usager: Pick<TestIdentity, 'localId'>, title = '
     },
   })
 }
+
+/** How most scenarios start: file the usager (qualified identity), then produce a document for her. */
+export function registerAndProduce(usager: TestIdentity): StepDefinition[] {
+  return [registerUsager(usager), produceDocument(usager)]
+}

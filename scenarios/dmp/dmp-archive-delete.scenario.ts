@@ -1,7 +1,7 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { DMP_STATUS } from '../../mocks/index.ts'
 import { dmpArchiveUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 import { issuesOf, shareDocument } from './steps.ts'
 
 
@@ -16,8 +16,7 @@ export default defineScenario({
   concurrent: true,
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     shareDocument(usager, 'xds'),
     step('le DUI archive le document', {
       id: 'archive-document',

@@ -1,6 +1,6 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dominiqueQualified as usager } from '../fixtures/identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 
 /** Feeds the DMP (PDSm ITI-65) with a CDA N1 document for a usager whose identity is qualified. */
 export default defineScenario({
@@ -15,8 +15,7 @@ export default defineScenario({
   concurrent: true,
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     step('le DUI partage le document dans le DMP par une transaction ITI-65 conforme', {
       id: 'share-iti65',
       // The CDA carried by the bundle goes through the CI-SIS rules (DOC-*) that apply to an N1 document.

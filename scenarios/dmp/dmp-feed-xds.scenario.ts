@@ -1,6 +1,6 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dmpXdsUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 import { issuesOf } from './steps.ts'
 
 /** Feeds the DMP through its SOAP interface: IHE XDS.b ITI-41 with MTOM/XOP and the VIHF token. */
@@ -15,8 +15,7 @@ export default defineScenario({
   concurrent: true,
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     step('le DUI envoie le document au DMP par une transaction ITI-41 conforme', {
       id: 'share-iti41',
       verifies: ['DMP-002', 'DMP-003', 'DMP-004', 'DMP-005', 'DMP-006', 'DMP-008', 'DMP-009', 'DOC-001', 'DOC-003', 'DOC-004', 'DOC-005', 'DOC-006', 'DOC-007'],

@@ -1,6 +1,6 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { dmpMaskUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 import { shareDocument } from './steps.ts'
 
 const RULE = 'dmp/mask-codes'
@@ -16,8 +16,7 @@ export default defineScenario({
   concurrent: true,
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     shareDocument(usager, 'pdsm'),
     step('le DUI masque le document aux professionnels (MASQUE_PS)', {
       id: 'mask-document',

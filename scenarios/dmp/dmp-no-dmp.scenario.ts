@@ -1,6 +1,6 @@
 import { defineScenario, step, type Issue } from '../../harness/index.ts'
 import { dmpAbsentUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 
 const RULE = 'dmp/check-before-feed'
 
@@ -12,8 +12,7 @@ export default defineScenario({
   section: 'DMP',
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     step('le DUI vérifie l\'existence du DMP et n\'envoie pas le document', {
       id: 'check-before-feed',
       verifies: ['DMP-014'],

@@ -1,6 +1,6 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { dmpSearchUsager as usager } from '../fixtures/dmp-identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 import { issuesOf, shareDocument } from './steps.ts'
 
 /** Lists the patient's active documents (TD3.1 through PDSm ITI-67). */
@@ -12,8 +12,7 @@ export default defineScenario({
   concurrent: true,
   verifies: [],
   steps: [
-    registerUsager(usager),
-    produceDocument(usager),
+    ...registerAndProduce(usager),
     shareDocument(usager, 'pdsm'),
     step('le DUI recherche les documents actifs de l\'usager (ITI-67)', {
       id: 'search-documents',

@@ -1,8 +1,9 @@
 import { defineScenario, step } from '../../harness/index.ts'
 import { unknownAddress } from '../fixtures/mss-addresses.ts'
 import { mssBounceUsager as usager } from '../fixtures/mss-identities.ts'
-import { awaitSubmission, messageToJudge, registerAndProduce } from './mss-steps.ts'
+import { awaitSubmission, messageToJudge } from './mss-steps.ts'
 import { notificationFiled } from './notification-filed.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 
 /** Sends to an unknown mailbox; the operator bounces; the DUI reports the failure. */
 export default defineScenario({

@@ -2,8 +2,9 @@ import { defineScenario, manualCheck, step } from '../../harness/index.ts'
 import { buildMdn } from '../../mocks/index.ts'
 import { professionalAddress } from '../fixtures/mss-addresses.ts'
 import { mssNotificationUsager as usager } from '../fixtures/mss-identities.ts'
-import { awaitDocumentMessage, messageIssues, messageToJudge, registerAndProduce, transportIssues } from './mss-steps.ts'
+import { awaitDocumentMessage, messageIssues, messageToJudge, transportIssues } from './mss-steps.ts'
 import { notificationFiled } from './notification-filed.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 
 /** Asks for an MDN, then receives it and links it to the message sent. */
 export default defineScenario({

@@ -1,8 +1,8 @@
 import { defineScenario, linkedSignal, step } from '../../harness/index.ts'
 import { validateMessage } from '../../harness/validate/mime/index.ts'
-import { ABSENCE_WINDOW_MS, produceDocument, registerUnqualifiedUsager } from '../shared-steps.ts'
+import { ABSENCE_WINDOW_MS, produceDocument, registerAndProduce, registerUnqualifiedUsager } from '../shared-steps.ts'
 import { mssPatientUsager as usager, mssUnqualifiedUsager as unqualified } from '../fixtures/mss-identities.ts'
-import { awaitDocumentMessage, messageIssues, messageToJudge, registerAndProduce, transportIssues } from './mss-steps.ts'
+import { awaitDocumentMessage, messageIssues, messageToJudge, transportIssues } from './mss-steps.ts'
 
 const patientAddress = `${usager.ins.value}@patient.mssante.fr`
 const unqualifiedAddress = `${unqualified.ins.value}@patient.mssante.fr`

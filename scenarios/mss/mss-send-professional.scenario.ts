@@ -2,7 +2,8 @@ import { defineScenario, step } from '../../harness/index.ts'
 import type { SubmittedMessage } from '../../mocks/mssante/index.ts'
 import { professionalAddress } from '../fixtures/mss-addresses.ts'
 import { mssProfessionalUsager as usager } from '../fixtures/mss-identities.ts'
-import { awaitDocumentMessage, isRefusal, messageIssues, registerAndProduce, transportIssues } from './mss-steps.ts'
+import { awaitDocumentMessage, isRefusal, messageIssues, transportIssues } from './mss-steps.ts'
+import { registerAndProduce } from '../shared-steps.ts'
 
 /** Sends a document to a professional through MSSanté. */
 export default defineScenario({

@@ -1,13 +1,6 @@
-import type { StepContext, StepDefinition } from '../../harness/index.ts'
+import type { StepContext } from '../../harness/index.ts'
 import type { Issue } from '../../harness/index.ts'
 import type { RefusedSession, SubmittedMessage } from '../../mocks/mssante/index.ts'
-import type { TestIdentity } from '../fixtures/identities.ts'
-import { produceDocument, registerUsager } from '../shared-steps.ts'
-
-/** Steps shared by the MSSanté scenarios: file the usager, produce a document. */
-export function registerAndProduce(usager: TestIdentity): StepDefinition[] {
-  return [registerUsager(usager), produceDocument(usager)]
-}
 
 /** What came of a submission the DUI was asked for: its message, or the operator's refusal of its session. */
 export type Submission = SubmittedMessage | RefusedSession
