@@ -27,6 +27,18 @@ export interface GeneratorParams {
   readonly at: string
 }
 
+/** The export's size options, shared by this generator's command line and the indicators bench. */
+export const GENERATOR_OPTIONS = {
+  usagers: { type: 'string', default: '1000000' },
+  events: { type: 'string', default: '50000000' },
+  files: { type: 'string', default: '8' },
+  at: { type: 'string', default: '2025-04-01' },
+} as const
+
+export function generatorParams(values: { usagers: string; events: string; files: string; at: string }): GeneratorParams {
+  return { usagers: Number(values.usagers), events: Number(values.events), files: Number(values.files), at: values.at }
+}
+
 export interface GeneratedExport {
   readonly dir: string
   readonly params: GeneratorParams
@@ -203,10 +215,7 @@ export async function generateExport(params: GeneratorParams, dir = defaultDir(p
 async function cli(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      usagers: { type: 'string', default: '1000000' },
-      events: { type: 'string', default: '50000000' },
-      files: { type: 'string', default: '8' },
-      at: { type: 'string', default: '2025-04-01' },
+      ...GENERATOR_OPTIONS,
       out: { type: 'string' },
       part: { type: 'string' },
       params: { type: 'string' },
@@ -216,7 +225,7 @@ async function cli(): Promise<void> {
     await writeEventFile(JSON.parse(values.params ?? '{}') as GeneratorParams, values.out ?? '.', Number(values.part))
     return
   }
-  const params: GeneratorParams = { usagers: Number(values.usagers), events: Number(values.events), files: Number(values.files), at: values.at }
+  const params = generatorParams(values)
   const started = performance.now()
   const generated = await generateExport(params, values.out ?? defaultDir(params))
   const seconds = ((performance.now() - started) / 1000).toFixed(1)

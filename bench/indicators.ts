@@ -19,7 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { printBenchResult, type BenchFigure } from './bench-result.ts'
-import { generateExport } from './generate-indicators-export.ts'
+import { generateExport, GENERATOR_OPTIONS, generatorParams } from './generate-indicators-export.ts'
 import type { GeneratedExport, GeneratorParams } from './generate-indicators-export.ts'
 import { computeIndicators, INDICATOR_IDS, loadConfigFile } from '../harness/indicators/index.ts'
 import type { IndicatorsConfig } from '../harness/indicators/index.ts'
@@ -140,10 +140,7 @@ function compare(a: Counts, b: Counts): { same: number; total: number; firstDiff
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      usagers: { type: 'string', default: '1000000' },
-      events: { type: 'string', default: '50000000' },
-      files: { type: 'string', default: '8' },
-      at: { type: 'string', default: '2025-04-01' },
+      ...GENERATOR_OPTIONS,
       only: { type: 'string' },
       child: { type: 'string' },
       params: { type: 'string' },
@@ -155,7 +152,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify(result))
     return
   }
-  const params: GeneratorParams = { usagers: Number(values.usagers), events: Number(values.events), files: Number(values.files), at: values.at }
+  const params = generatorParams(values)
   const log = (line: string): void => void process.stdout.write(`${line}\n`)
   log(`Bench indicateurs : ${params.usagers} dossiers, ${params.events} évènements, ${params.files} fichiers d'évènements gzip CSV, date de mesure ${params.at}`)
   log(`Machine : ${cpus().length} cœurs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} Gio, Node ${process.version}`)
