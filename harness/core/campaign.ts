@@ -5,6 +5,7 @@ import { startMocks, type RunningMocks } from '../../mocks/index.ts'
 import { configDigest, type HarnessConfig } from '../config/config.ts'
 import type { Driver } from '../drivers/driver.ts'
 import { EvidenceStore } from '../evidence/index.ts'
+import { prepareKit } from '../validate/cda/kit/prepare.ts'
 import { harnessVersion } from '../internal/version.ts'
 import type { Catalogue } from '../requirements/catalogue.ts'
 import { computeCoverage } from '../requirements/coverage.ts'
@@ -24,6 +25,8 @@ export interface CampaignOptions {
   /** Built once the run directory is known. */
   readonly reporters: (runDir: string) => readonly Reporter[]
   readonly signal: AbortSignal
+  /** Lines for the operator while the campaign prepares (the official kit's first compile). */
+  readonly onProgress?: (line: string) => void
 }
 
 export interface CampaignResult {
@@ -41,6 +44,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
   const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`
   // An unusable official grid (config `grid`) fails before anything starts.
   const officialGrid = loadRunGrid(options.config.grid, options.catalogue)
+  // Compiled now, not by the first step that sends a document: that compile takes minutes on a
+  // fresh machine and would blow the step's budget (an interrupt here yields an interrupted report).
+  if (options.config.cisisKit !== undefined) {
+    await prepareKit(options.config.cisisKit, { signal: options.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })
+  }
   // Open the candidate first: a bad candidate spec must not leave an empty run directory.
   const driver: Driver = await options.openDriver()
   let mocks: RunningMocks | undefined

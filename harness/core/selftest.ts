@@ -48,6 +48,8 @@ export interface SelftestOptions {
   readonly concurrency: number
   readonly signal: AbortSignal
   readonly onDefect?: (outcome: DefectOutcome) => void
+  /** Preparation lines of the campaigns (the official kit's first compile). */
+  readonly onProgress?: (line: string) => void
 }
 
 /**
@@ -65,6 +67,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
       openDriver: () => startReferenceInProcess(defect),
       reporters: (dir) => [new JsonReporter(dir)],
       signal: options.signal,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     })
   const failedIn = (report: RunReport) => report.coverage.filter((item) => item.status === 'failed').map((item) => item.id)
   const needsKit = new Set(options.catalogue.requirements.filter((r) => r.needs === 'cisis-kit').map((r) => r.id))

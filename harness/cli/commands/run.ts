@@ -76,6 +76,7 @@ async function runCommand(flags: RunFlags): Promise<number> {
       // The bundle comes last: it seals the files the others wrote.
       reporters: (dir) => [console, new JsonReporter(dir), new MarkdownReporter(dir), new HtmlReporter(dir), new JunitReporter(dir), new BundleReporter(dir, (line) => process.stdout.write(`${line}\n`), signingKey)],
       signal: controller.signal,
+      onProgress: (line) => process.stderr.write(`${line}\n`),
     })
     const rel = relative(process.cwd(), runDir)
     const where = rel.startsWith('..') ? runDir : rel

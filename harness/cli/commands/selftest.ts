@@ -49,6 +49,7 @@ export function registerSelftest(program: Command): void {
         defects: referenceDefects,
         concurrency,
         signal: controller.signal,
+        onProgress: (progress: string) => process.stderr.write(`${progress}\n`),
         ...(flags.json ? {} : { onDefect: (outcome: DefectOutcome) => write(line(outcome)) }),
       })
       if (flags.json) {

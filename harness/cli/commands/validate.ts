@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises'
 import { Option, type Command } from 'commander'
 import { hasBlockingIssues, type Issue } from '../../core/issue.ts'
 import { validateCdaFile, type CdaValidationOptions } from '../../validate/cda/index.ts'
+import { prepareKit } from '../../validate/cda/kit/prepare.ts'
 import { validateProvideBundle } from '../../validate/fhir/mhd/index.ts'
 import { validateMessage } from '../../validate/mime/index.ts'
 import { DEFAULT_ZIP_LIMITS, validateXdm } from '../../validate/xdm/index.ts'
@@ -98,7 +99,11 @@ export function registerValidate(program: Command): void {
     .option('--cisis-kit <dir>', 'kit CI-SIS officiel (testContenuCDA) : ajoute XSD et schématrons')
     .option('--json', 'sortie JSON (forme Issue du banc)')
     .action(async (files: string[], options: ValidateOptions) => {
-      if (options.cisisKit !== undefined) await requireKitDirectory(options.cisisKit)
+      if (options.cisisKit !== undefined) {
+        await requireKitDirectory(options.cisisKit)
+        // Side by side and announced: the kit's first compile takes minutes.
+        await prepareKit(options.cisisKit, { onProgress: (line) => process.stderr.write(`${line}\n`) })
+      }
       const results: FileResult[] = []
       for (const file of files) results.push(await validateOne(file, options))
       process.stdout.write(options.json ? `${JSON.stringify({ results }, null, 2)}\n` : results.map(formatText).join('\n'))

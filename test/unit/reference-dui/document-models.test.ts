@@ -1,5 +1,3 @@
-import { join } from 'node:path'
-import { tmpdir } from 'node:os'
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_MODELS, findModel } from '../../../examples/reference-dui/cda/models.ts'
 import type { Mistakes } from '../../../examples/reference-dui/defects/index.ts'
@@ -7,7 +5,7 @@ import { DocumentStore } from '../../../examples/reference-dui/documents.ts'
 import type { Usager } from '../../../examples/reference-dui/usagers.ts'
 import { isBlocking } from '../../../harness/core/issue.ts'
 import { validateCda, type CdaValidationOptions } from '../../../harness/validate/cda/index.ts'
-import { kitAvailable, kitDir } from '../../helpers/kit-location.ts'
+import { kitAvailable, kitDir, kitTestCacheDir } from '../../helpers/kit-location.ts'
 
 // The reference DUI's document models, judged by the harness's CDA validator as a DMP would.
 const resident: Usager = {
@@ -98,7 +96,7 @@ describe('reference DUI document models', () => {
 // The official kit's XSD and volet schematrons (the profile schematrons take minutes to compile
 // cold; `dui-harness validate --cisis-kit` runs them all).
 describe.skipIf(!kitAvailable)('reference DUI document models in kit mode (XSD + volet)', () => {
-  const options: CdaValidationOptions = { cisisKit: kitDir, cacheDir: join(tmpdir(), 'dui-harness-test-cache'), kitProfiles: ['xsd', 'volet'] }
+  const options: CdaValidationOptions = { cisisKit: kitDir, cacheDir: kitTestCacheDir, kitProfiles: ['xsd', 'volet'] }
 
   it.each(DOCUMENT_MODELS.map((m) => m.name))('%s has no error', async (name) => {
     const result = await validateCda(produce(name).cda, options)

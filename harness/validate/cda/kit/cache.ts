@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -30,6 +30,8 @@ function walk(dir: string, out: string[] = []): string[] {
 /** Changes whenever a schematron or value-set file of the kit is added, removed or modified. */
 function kitFingerprint(kitDir: string): string {
   const hash = createHash('sha256')
+  // Layout 2: mirrors built before concurrent builders were safe may lack files; rebuild them.
+  hash.update('mirror-layout-2\n')
   for (const folder of MIRRORED) {
     for (const file of walk(join(kitDir, folder)).sort()) {
       const info = statSync(file)
@@ -80,8 +82,10 @@ export function prepareKitMirror(kitDir: string, cacheDir: string = defaultCache
   const base = join(cacheDir, 'kits', createHash('sha256').update(real).digest('hex').slice(0, 16))
   const mirror = join(base, fingerprint)
   if (!existsSync(join(mirror, '.complete'))) {
-    rmSync(base, { recursive: true, force: true }) // drop copies of older kit versions
-    const staging = `${mirror}.tmp-${process.pid}`
+    // Each process builds its own copy beside the others and the first rename wins: several
+    // campaigns or tests may start on an empty cache at once, and none may delete another's work.
+    const staging = join(base, `.staging-${process.pid}-${randomBytes(4).toString('hex')}`)
+    mkdirSync(staging, { recursive: true }) // a kit without any XML file still gets its mirror
     for (const folder of MIRRORED) {
       for (const file of walk(join(real, folder))) {
         if (!file.toLowerCase().endsWith('.xml')) continue
@@ -91,13 +95,18 @@ export function prepareKitMirror(kitDir: string, cacheDir: string = defaultCache
       }
     }
     writeFileSync(join(staging, '.complete'), `${real}\n`)
-    mkdirSync(dirname(mirror), { recursive: true })
+    // Left by an older version of the harness: never complete, never read.
+    if (existsSync(mirror) && !existsSync(join(mirror, '.complete'))) rmSync(mirror, { recursive: true, force: true })
     try {
       renameSync(staging, mirror)
     } catch (error) {
-      // Another process built it at the same time: keep theirs.
       rmSync(staging, { recursive: true, force: true })
+      // Another process built it at the same time: keep theirs.
       if (!existsSync(join(mirror, '.complete'))) throw error
+    }
+    // Copies of older versions of this kit are never read again.
+    for (const entry of readdirSync(base)) {
+      if (entry !== fingerprint && !entry.startsWith('.staging-')) rmSync(join(base, entry), { recursive: true, force: true })
     }
   }
   mirrors.set(memo, mirror)

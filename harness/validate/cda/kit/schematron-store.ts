@@ -15,6 +15,13 @@ export interface ReadySchematron {
   readonly compiled: boolean
 }
 
+export interface LoadHooks {
+  /** Called when the schematron is not cached and its compile starts. */
+  readonly onCompileStart?: () => void
+  /** Kills the compile under way (the first caller's signal: concurrent callers share one compile). */
+  readonly signal?: AbortSignal
+}
+
 const memory = new Map<string, ReadySchematron>()
 const pending = new Map<string, Promise<ReadySchematron>>()
 
@@ -22,13 +29,13 @@ const pending = new Map<string, Promise<ReadySchematron>>()
  * Returns a schematron compiled to SEF, from memory, from the per-user cache (next to the kit's
  * UTF-8 mirror, so relative doc() URIs resolve into it), or by compiling it now.
  */
-export async function loadSchematron(kitDir: string, mirror: string, relativePath: string): Promise<ReadySchematron> {
+export async function loadSchematron(kitDir: string, mirror: string, relativePath: string, hooks: LoadHooks = {}): Promise<ReadySchematron> {
   const key = `${mirror}\0${relativePath}`
   const known = memory.get(key)
   if (known) return { ...known, compiled: false }
   let job = pending.get(key)
   if (!job) {
-    job = prepare(kitDir, mirror, relativePath).finally(() => pending.delete(key))
+    job = prepare(kitDir, mirror, relativePath, hooks).finally(() => pending.delete(key))
     pending.set(key, job)
   }
   const ready = await job
@@ -36,7 +43,7 @@ export async function loadSchematron(kitDir: string, mirror: string, relativePat
   return ready
 }
 
-async function prepare(kitDir: string, mirror: string, relativePath: string): Promise<ReadySchematron> {
+async function prepare(kitDir: string, mirror: string, relativePath: string, hooks: LoadHooks): Promise<ReadySchematron> {
   const stem = join(mirror, `${relativePath}.c${COMPILER_VERSION}`)
   const sefFile = `${stem}.sef.json`
   const metaFile = `${stem}.asserts.json`
@@ -44,6 +51,7 @@ async function prepare(kitDir: string, mirror: string, relativePath: string): Pr
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { asserts: Record<string, AssertInfo>; notes: string[] }
     return { relativePath, sef: JSON.parse(readFileSync(sefFile, 'utf8')) as unknown, asserts: meta.asserts, notes: meta.notes, compiled: false }
   }
+  hooks.onCompileStart?.()
   const compiled = compileSchematron(join(kitDir, relativePath))
   const notes = [...compiled.notes, ...restoreMissingVocabularies(kitDir, mirror, relativePath, compiled.xslt)]
   mkdirSync(dirname(stem), { recursive: true })
@@ -51,7 +59,12 @@ async function prepare(kitDir: string, mirror: string, relativePath: string): Pr
   // The XSLT sits where the schematron sits in the mirror: its static base URI is the kit's.
   const xslFile = `${tmp}.xsl`
   writeFileSync(xslFile, compiled.xslt)
-  await compileXsltToSef(xslFile, `${tmp}.sef.json`)
+  try {
+    await compileXsltToSef(xslFile, `${tmp}.sef.json`, hooks.signal)
+  } catch (error) {
+    for (const leftover of [xslFile, `${tmp}.sef.json`]) rmSync(leftover, { force: true })
+    throw error
+  }
   writeFileSync(`${tmp}.asserts.json`, JSON.stringify({ asserts: compiled.asserts, notes }))
   renameSync(`${tmp}.asserts.json`, metaFile)
   renameSync(`${tmp}.sef.json`, sefFile)

@@ -73,6 +73,9 @@ const MEDICO_SOCIAL_VOLETS: readonly { readonly root: string; readonly extension
   { root: '1.2.250.1.213.1.1.1.51', file: 'schematrons/CI-SIS_IPS-FR_2024.01.sch' },
 ]
 
+/** The médico-social volet schematrons (compiled ahead of a campaign in kit mode). */
+export const MEDICO_SOCIAL_VOLET_FILES: readonly string[] = [...new Set(MEDICO_SOCIAL_VOLETS.map((volet) => volet.file))]
+
 /**
  * The volet schematron of a document. Médico-social models come from the table above; other
  * models from the kit's index: the volet whose header rules name the most of the document's

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { validateCda, type CdaValidationOptions } from '../../../../harness/validate/cda/index.ts'
-import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir } from '../../../helpers/kit-location.ts'
+import { MEDICO_SOCIAL_EXAMPLES, kitAvailable, kitDir, kitTestCacheDir } from '../../../helpers/kit-location.ts'
 
 // Kit mode on the shared kit, limited to the XSD and the volet schematrons (small compiles);
 // the profile schematrons (IHE.sch: ~40 s, structuration minimale: ~70 s to compile) are
 // covered by the parity test and the bench, not by the default suite. The compiled volets are
 // kept in a test cache under the temp dir, so only the first run pays their compilation.
-const cacheDir = join(tmpdir(), 'dui-harness-test-cache')
+const cacheDir = kitTestCacheDir
 const coldCacheDir = mkdtempSync(join(tmpdir(), 'dui-kit-cold-cache-'))
 afterAll(() => rmSync(coldCacheDir, { recursive: true, force: true }))
 const options: CdaValidationOptions = { cisisKit: kitDir, cacheDir, kitProfiles: ['xsd', 'volet'] }
