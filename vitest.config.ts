@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Real sockets and child processes: give slow CI machines room, never assert on timing.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -8,7 +8,7 @@ export const repoRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)
 /** The shared ANS kit used as test material (never copied into the repository). */
 export const kitDir = resolve(repoRoot, '../shared/ans-kit')
 /** Where the tests keep the kit's compiled schematrons: only a machine's first run pays for them. */
-export const kitTestCacheDir = join(tmpdir(), 'dui-harness-test-cache')
+export const kitTestCacheDir = process.env['DUI_HARNESS_TEST_KIT_CACHE'] ?? join(tmpdir(), 'dui-harness-test-cache')
 export const kitAvailable = existsSync(resolve(kitDir, 'ExemplesCDA'))
 if (!kitAvailable) console.warn(`[dui-harness tests] kit CI-SIS absent (${kitDir}) : les tests sur le kit sont ignorés`)
 

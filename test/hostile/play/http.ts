@@ -86,8 +86,19 @@ async function writeStreamed(socket: Socket, body: StreamedBody, hash: ReturnTyp
     const piece = left >= body.chunk.length ? body.chunk : body.chunk.subarray(0, left)
     hash.update(piece)
     left -= piece.length
-    if (!socket.write(piece)) await new Promise<void>((resolve) => socket.once('drain', resolve).once('close', resolve))
+    if (!socket.write(piece)) await drainedOrClosed(socket)
   }
+}
+
+/** Waits for room in the socket's buffer, or its end; leaves no listener behind (a 100 MB body waits thousands of times). */
+function drainedOrClosed(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done).off('close', done)
+      resolve()
+    }
+    socket.on('drain', done).on('close', done)
+  })
 }
 
 /** Status line and body of an HTTP/1.1 answer (Content-Length or chunked). */
