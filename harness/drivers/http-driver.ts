@@ -2,6 +2,7 @@ import type { ActionOutcome, Capabilities, Driver, DriverCall, SessionInfo } fro
 import { DriverError } from './driver.ts'
 import { linkedSignal } from '../core/linked-signal.ts'
 
+/** How long a session call (capabilities, session) may take; an action has its step's budget. */
 const CALL_TIMEOUT_MS = 30_000
 
 interface CallResult {
@@ -20,6 +21,7 @@ export class HttpDriver implements Driver {
     baseUrl: string,
     readonly label: string = baseUrl,
     private readonly onClose: () => Promise<void> = async () => {},
+    private readonly callTimeoutMs: number = CALL_TIMEOUT_MS,
   ) {
     this.#base = baseUrl.replace(/\/+$/, '')
   }
@@ -39,7 +41,8 @@ export class HttpDriver implements Driver {
   }
 
   async trigger(action: string, params: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<ActionOutcome> {
-    const { status, json, text, call } = await this.#call('POST', `/actions/${encodeURIComponent(action)}`, { params }, signal)
+    // The step's signal carries its budget (`timeouts.stepMs`, may exceed 30 s): no shorter cap of our own.
+    const { status, json, text, call } = await this.#call('POST', `/actions/${encodeURIComponent(action)}`, { params }, signal, signal ? undefined : this.callTimeoutMs)
     if (!isRecord(json)) throw new DriverError(`réponse de l'action ${action} hors protocole (objet JSON attendu) : ${preview(text)}`, call)
     // A success must say so: an object without `ok` is not taken for a done action.
     if (status < 400 && typeof json['ok'] !== 'boolean') {
@@ -58,17 +61,17 @@ export class HttpDriver implements Driver {
 
   /** Session-level call: an HTTP error status is a protocol failure. */
   async #session(method: string, path: string, payload?: unknown): Promise<CallResult> {
-    const result = await this.#call(method, path, payload)
+    const result = await this.#call(method, path, payload, undefined, this.callTimeoutMs)
     this.onCall?.(result.call)
     if (result.status >= 400) throw new DriverError(`${method} ${path} a répondu HTTP ${result.status} : ${preview(result.text)}`, result.call)
     return result
   }
 
-  async #call(method: string, path: string, payload?: unknown, signal?: AbortSignal): Promise<CallResult> {
+  async #call(method: string, path: string, payload: unknown, signal: AbortSignal | undefined, timeoutMs: number | undefined): Promise<CallResult> {
     const url = this.#base + path
     const requestBody = payload === undefined ? undefined : JSON.stringify(payload)
     const started = Date.now()
-    const deadline = linkedSignal(signal, CALL_TIMEOUT_MS)
+    const deadline = linkedSignal(signal, timeoutMs)
     const record = (status?: number, responseBody?: string): DriverCall => ({
       method,
       url,
@@ -90,7 +93,9 @@ export class HttpDriver implements Driver {
       status = response.status
       text = await response.text()
     } catch (error) {
-      throw new DriverError(`candidat injoignable (${method} ${url}) : ${describeFetchError(error)}`, record())
+      // Ended by the caller (step budget spent, campaign interrupted) or by our own cap.
+      const reason = signal?.aborted ? 'appel interrompu' : describeFetchError(error, timeoutMs)
+      throw new DriverError(`candidat injoignable (${method} ${url}) : ${reason}`, record())
     } finally {
       deadline.dispose()
     }
@@ -114,10 +119,9 @@ function preview(text: string | undefined): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }
 
-function describeFetchError(error: unknown): string {
+function describeFetchError(error: unknown, timeoutMs: number | undefined): string {
   if (!(error instanceof Error)) return String(error)
-  if (error.name === 'TimeoutError') return `pas de réponse en ${CALL_TIMEOUT_MS / 1000} s`
-  if (error.name === 'AbortError') return 'appel interrompu'
+  if (error.name === 'TimeoutError' && timeoutMs !== undefined) return `pas de réponse en ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   // The candidate went away while answering (it crashed or was stopped mid-call).
   if (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET') return `connexion coupée par le candidat pendant l'appel (${cause.code})`
