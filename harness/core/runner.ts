@@ -121,6 +121,7 @@ async function runStep(scenario: ScenarioDefinition, step: StepDefinition, state
     mocks: options.mocks,
     state,
     signal: controller.signal,
+    verifies: step.verifies,
     recordCall: (call, action) => recordDriverCall(options.evidence, call, action).id,
     ...(options.trafficTimeoutMs !== undefined ? { trafficTimeoutMs: options.trafficTimeoutMs } : {}),
   })

@@ -1,6 +1,6 @@
 import type { ActionResult, Capabilities, Driver, DriverCall } from '../drivers/driver.ts'
 import type { RunningMocks } from '../../mocks/index.ts'
-import { hasBlockingIssues, type Issue } from './issue.ts'
+import { hasBlockingIssues, isBlocking, type Issue } from './issue.ts'
 import { DriverError } from '../drivers/driver.ts'
 import { linkedSignal } from './linked-signal.ts'
 import { fail, omit, skip } from './signals.ts'
@@ -20,13 +20,22 @@ export interface StepContext {
    * when the candidate reports an error, unless `tolerateFailure` (then the step inspects traffic).
    */
   trigger(action: string, params: Readonly<Record<string, unknown>>, options?: { tolerateFailure?: boolean }): Promise<ActionResult>
-  /** Awaits traffic the candidate must send; fails with `missing` (French) when none came. */
-  expectTraffic<T extends { evidenceId: string }>(missing: string, waiting: (signal: AbortSignal) => Promise<T | undefined>): Promise<T>
+  /**
+   * Awaits traffic the candidate must send; fails with `missing` (French) when none came. With
+   * `requirement`, the absence fails that requirement only, and the step's others are reported
+   * not judged (see `failBeforeJudging`); without it, it fails every requirement of the step.
+   */
+  expectTraffic<T extends { evidenceId: string }>(missing: string, waiting: (signal: AbortSignal) => Promise<T | undefined>, options?: { requirement?: string }): Promise<T>
   /** Records issues on the step; fails it with `message` when any is an error or fatal. */
   check(issues: readonly Issue[], message: string): void
   /** Links an evidence id to this step. */
   attach(evidenceId: string): void
   fail(message: string, issues?: readonly Issue[]): never
+  /**
+   * Fails the step on `issues` found before it could judge the rest: the step's requirements
+   * they do not name are reported not run (one `incomplete` information each), never verified.
+   */
+  failBeforeJudging(message: string, issues: readonly Issue[]): never
   skip(message: string): never
   omit(message: string): never
 }
@@ -44,6 +53,8 @@ export interface StepContextDeps {
   /** Records a driver call as evidence and returns its id. */
   readonly recordCall: (call: DriverCall, action: string) => string
   readonly trafficTimeoutMs?: number
+  /** The step's requirements (those a failure before judging leaves not run). */
+  readonly verifies?: readonly string[]
 }
 
 /** Step-scoped state the runner reads back when the step ends. */
@@ -85,9 +96,12 @@ export function createStepContext(deps: StepContextDeps): { ctx: StepContext; re
       if (!outcome.result.ok && !options?.tolerateFailure) fail(`le DUI a signalé un échec de l'action « ${action} » : ${outcome.result.error}`)
       return outcome.result
     },
-    async expectTraffic(missing, waiting) {
+    async expectTraffic(missing, waiting, options) {
       const deadline = linkedSignal(deps.signal, deps.trafficTimeoutMs ?? TRAFFIC_TIMEOUT_MS)
       const found = await timed(waiting(deadline.signal)).finally(() => deadline.dispose())
+      if (!found && options?.requirement) {
+        ctx.failBeforeJudging(missing, [{ severity: 'error', code: 'not-found', rule: 'traffic/missing', requirement: options.requirement, message: missing }])
+      }
       if (!found) fail(missing)
       attach(found.evidenceId)
       return found
@@ -98,6 +112,14 @@ export function createStepContext(deps: StepContextDeps): { ctx: StepContext; re
     },
     attach,
     fail,
+    failBeforeJudging(message, issues) {
+      const named = new Set(issues.filter(isBlocking).map((issue) => issue.requirement))
+      const unjudged = (deps.verifies ?? []).filter((requirement) => !named.has(requirement))
+      fail(message, [
+        ...issues,
+        ...unjudged.map((requirement): Issue => ({ severity: 'information', code: 'incomplete', rule: 'step/not-judged', requirement, message: `${requirement} non examinée : ${message}` })),
+      ])
+    },
     skip,
     omit,
   }

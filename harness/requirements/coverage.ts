@@ -12,7 +12,8 @@ export interface CoverageContext {
 
 /**
  * Per-requirement coverage of a run. A failed step fails the requirements its blocking issues
- * name; when it failed without naming any, every requirement it verifies is failed.
+ * name, leaves not run those it reports not judged (`incomplete`), and verified the others; when
+ * it failed without naming any, every requirement it verifies is failed.
  */
 export function computeCoverage(catalogue: Catalogue, scenarios: readonly ScenarioResult[], context: CoverageContext = { cisisKit: false }): RequirementCoverage[] {
   const statuses = new Map<string, CoverageStatus[]>()
@@ -64,7 +65,8 @@ function statusFor(step: StepResult, requirement: string): CoverageStatus {
       const blocking = step.issues.filter(isBlocking)
       const named = blocking.some((issue) => issue.requirement !== undefined)
       if (!named) return 'failed'
-      return blocking.some((issue) => issue.requirement === requirement) ? 'failed' : 'verified'
+      if (blocking.some((issue) => issue.requirement === requirement)) return 'failed'
+      return step.issues.some((issue) => issue.code === 'incomplete' && issue.requirement === requirement) ? 'not-run' : 'verified'
     }
     case 'error':
       return 'error'

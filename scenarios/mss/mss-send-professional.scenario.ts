@@ -25,7 +25,7 @@ export default defineScenario({
       async run(ctx) {
         const sent = await ctx.trigger('mssante.send', { usager: usager.localId, documentId: ctx.state.get('documentId'), to: professionalAddress }, { tolerateFailure: true })
         const submission = await awaitDocumentMessage(ctx, usager, professionalAddress, sent.ok ? '' : ` (le DUI signale : ${sent.error})`)
-        if (isRefusal(submission)) return ctx.fail(`l'opérateur a refusé la session SMTP du DUI : ${submission.reason}`, [submission.issue])
+        if (isRefusal(submission)) return ctx.failBeforeJudging(`l'opérateur a refusé la session SMTP du DUI : ${submission.reason}`, [submission.issue])
         ctx.state.set('message', submission)
         ctx.check(transportIssues(submission), 'le transport du message n\'est pas conforme')
       },

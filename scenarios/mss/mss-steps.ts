@@ -14,8 +14,8 @@ export function isRefusal(submission: Submission): submission is RefusedSession 
  * (plaintext AUTH, TLS older than 1.2): a refused DUI sends nothing, and the refusal is what to
  * report. Refusals name no recipient: the MSSanté scenarios run alone, never concurrently.
  */
-export function awaitSubmission(ctx: StepContext, missing: string, predicate: (message: SubmittedMessage) => boolean): Promise<Submission> {
-  return ctx.expectTraffic(missing, (signal) => ctx.mocks.mssante.nextSubmission(predicate, signal))
+export function awaitSubmission(ctx: StepContext, missing: string, predicate: (message: SubmittedMessage) => boolean, options?: { requirement?: string }): Promise<Submission> {
+  return ctx.expectTraffic(missing, (signal) => ctx.mocks.mssante.nextSubmission(predicate, signal), options)
 }
 
 /** Who a message is about: the usager's INS, and her local id (IPP) for an identity not qualified. */
@@ -29,10 +29,11 @@ export interface MessagePatient {
  * INS or, identity not qualified, by her local id (IPP). A message whose archive designates
  * nobody readable, or that is not recognised as carrying documents, is taken too: the step then
  * judges it, rather than timing out on a message it could not correlate. Notifications (MDN,
- * bounce) are never taken for it.
+ * bounce) are never taken for it. No message at all fails MSS-001 (documents go as IHE_XDM.zip
+ * and PDF): the step's own requirements (transport, address…) had nothing to be judged on.
  */
 export function awaitDocumentMessage(ctx: StepContext, usager: MessagePatient, recipient: string, note: string): Promise<Submission> {
-  return awaitSubmission(ctx, `aucun message MSSanté reçu par l'opérateur pour l'usager ${usager.localId} (INS ${usager.ins.value}) à destination de ${recipient}${note}`, (m) => isDocumentMessageFor(m, usager, recipient))
+  return awaitSubmission(ctx, `aucun message MSSanté reçu par l'opérateur pour l'usager ${usager.localId} (INS ${usager.ins.value}) à destination de ${recipient}${note}`, (m) => isDocumentMessageFor(m, usager, recipient), { requirement: 'MSS-001' })
 }
 
 /** The correlation of `awaitDocumentMessage`, for steps that wait on their own terms. */
@@ -46,7 +47,8 @@ export function isDocumentMessageFor(message: SubmittedMessage, usager: MessageP
 /**
  * The message a step judges. When the operator refused the DUI's session there is none: the step
  * cannot judge anything and is skipped; the refusal itself fails the transport step of
- * mss-send-professional, which verifies SEC-001 and SEC-002.
+ * mss-send-professional, which verifies SEC-001 and SEC-002 (the one it does not name is left
+ * not judged).
  */
 export function messageToJudge(ctx: StepContext, submission: Submission): SubmittedMessage {
   if (!isRefusal(submission)) return submission

@@ -22,6 +22,9 @@ describe('MSSanté transport refusal in a campaign', () => {
     const status = (id: string) => report.coverage.find((c) => c.id === id)?.status
     expect(report.coverage.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([requirement])
     for (const id of ['MSS-001', 'MSS-002', 'MSS-003', 'MSS-004', 'MSS-006', 'MSS-007', 'MSS-009', 'MSS-012']) expect(status(id), id).toBe('not-run')
+    // The other transport requirement was never reached: not judged, never verified.
+    const other = requirement === 'SEC-001' ? 'SEC-002' : 'SEC-001'
+    expect(status(other)).toBe('not-run')
 
     const steps = report.scenarios.flatMap((s) => s.steps)
     const transport = steps.find((s) => s.id === 'mss-send-professional/send-message')!

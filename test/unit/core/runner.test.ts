@@ -86,6 +86,21 @@ describe('runner', () => {
     expect(result.steps[0]).toMatchObject({ verdict: 'fail', message: 'aucune transaction reçue' })
   })
 
+  it('fails only the requirement an absence concerns, and reports the step\'s others not judged', async () => {
+    const result = await run([
+      step('attend le message', {
+        verifies: ['SEC-001', 'SEC-002'],
+        run: async (ctx) => void (await ctx.expectTraffic('aucun message reçu', (signal) => ctx.mocks.dmp.nextProvide('279035121518989', signal), { requirement: 'MSS-001' })),
+      }),
+    ])
+    expect(result.steps[0]).toMatchObject({ verdict: 'fail', message: 'aucun message reçu' })
+    expect(result.steps[0]!.issues).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'traffic/missing', requirement: 'MSS-001', message: 'aucun message reçu' }),
+      expect.objectContaining({ severity: 'information', code: 'incomplete', rule: 'step/not-judged', requirement: 'SEC-001', message: 'SEC-001 non examinée : aucun message reçu' }),
+      expect.objectContaining({ severity: 'information', code: 'incomplete', rule: 'step/not-judged', requirement: 'SEC-002' }),
+    ])
+  })
+
   it('cancels the current step and the rest when the run is interrupted', async () => {
     const controller = new AbortController()
     const result = await run(

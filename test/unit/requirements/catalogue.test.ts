@@ -69,6 +69,17 @@ describe('coverage', () => {
     expect(statusOf(steps, 'DMP-001')).toBe('verified')
   })
 
+  it('leaves not run, never verified, the requirements a failed step reports not judged', () => {
+    const issues = [
+      { severity: 'error' as const, code: 'not-found' as const, rule: 'traffic/missing', message: 'aucun message', requirement: 'MSS-001' },
+      { severity: 'information' as const, code: 'incomplete' as const, rule: 'step/not-judged', message: 'SEC-001 non examinée', requirement: 'SEC-001' },
+    ]
+    const steps = [step('fail', ['SEC-001', 'SEC-002'], issues)]
+    expect(statusOf(steps, 'MSS-001')).toBe('failed')
+    expect(statusOf(steps, 'SEC-001')).toBe('not-run')
+    expect(statusOf(steps, 'SEC-002')).toBe('verified')
+  })
+
   it('fails every requirement of a step that failed without naming any', () => {
     expect(statusOf([step('fail', ['DMP-001', 'DMP-002'])], 'DMP-002')).toBe('failed')
   })
