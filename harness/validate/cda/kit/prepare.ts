@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { mapPool } from '../../../core/map-pool.ts'
-import { defaultCacheDir, prepareKitMirror } from './cache.ts'
-import { loadSchematron } from './schematron-store.ts'
+import { prepareKitMirror } from './cache.ts'
+import { ensureCompiled } from './schematron-store.ts'
 import { MEDICO_SOCIAL_VOLET_FILES, PROFILE_SCHEMATRONS } from './select-schematrons.ts'
 
 export interface KitPreparation {
@@ -28,23 +28,24 @@ export interface PrepareKitOptions {
  * Compiles, before any document arrives, the schematrons every campaign in kit mode runs: the
  * four profile schematrons and the médico-social volets. Their first compile takes one to two
  * minutes on a small machine; done lazily, it would be charged to the first step that sends a
- * document and blow its time budget. Compiles run side by side, one per core.
+ * document and blow its time budget. Compiles run side by side, one per core. Only the cache on
+ * disk is filled: each schematron is read into memory when a document first needs it.
  */
 export async function prepareKit(kitDir: string, options: PrepareKitOptions = {}): Promise<KitPreparation> {
   const started = performance.now()
   const root = resolve(kitDir)
-  const mirror = prepareKitMirror(root, options.cacheDir ?? defaultCacheDir())
+  const mirror = prepareKitMirror(root, options.cacheDir)
   const files = [...Object.values(PROFILE_SCHEMATRONS), ...MEDICO_SOCIAL_VOLET_FILES].filter((file) => existsSync(join(root, file)))
   const compiled: string[] = []
   const cached: string[] = []
   const failed: { file: string; reason: string }[] = []
   const say = options.onProgress ?? (() => {})
   let announced = false
-  await mapPool(files, Math.max(1, availableParallelism()), async (file) => {
+  await mapPool(files, availableParallelism(), async (file) => {
     if (options.signal?.aborted) return
     const fileStarted = performance.now()
     try {
-      const ready = await loadSchematron(root, mirror, file, {
+      const compiledNow = await ensureCompiled(root, mirror, file, {
         ...(options.signal ? { signal: options.signal } : {}),
         onCompileStart: () => {
           if (announced) return
@@ -52,7 +53,7 @@ export async function prepareKit(kitDir: string, options: PrepareKitOptions = {}
           say('Kit CI-SIS : compilation des schématrons (première utilisation de ce kit, 1 à 3 minutes ; mise en cache ensuite)…')
         },
       })
-      if (!ready.compiled) return void cached.push(file)
+      if (!compiledNow) return void cached.push(file)
       compiled.push(file)
       say(`Kit CI-SIS : ${file} compilé en ${((performance.now() - fileStarted) / 1000).toFixed(1)} s`)
     } catch (error) {

@@ -15,7 +15,7 @@ export interface ReadySchematron {
   readonly compiled: boolean
 }
 
-export interface LoadHooks {
+export interface CompileHooks {
   /** Called when the schematron is not cached and its compile starts. */
   readonly onCompileStart?: () => void
   /** Kills the compile under way (the first caller's signal: concurrent callers share one compile). */
@@ -23,34 +23,57 @@ export interface LoadHooks {
 }
 
 const memory = new Map<string, ReadySchematron>()
-const pending = new Map<string, Promise<ReadySchematron>>()
+const loading = new Map<string, Promise<ReadySchematron>>()
+const compiling = new Map<string, Promise<boolean>>()
 
 /**
  * Returns a schematron compiled to SEF, from memory, from the per-user cache (next to the kit's
  * UTF-8 mirror, so relative doc() URIs resolve into it), or by compiling it now.
  */
-export async function loadSchematron(kitDir: string, mirror: string, relativePath: string, hooks: LoadHooks = {}): Promise<ReadySchematron> {
+export async function loadSchematron(kitDir: string, mirror: string, relativePath: string): Promise<ReadySchematron> {
   const key = `${mirror}\0${relativePath}`
   const known = memory.get(key)
   if (known) return { ...known, compiled: false }
-  let job = pending.get(key)
+  let job = loading.get(key)
   if (!job) {
-    job = prepare(kitDir, mirror, relativePath, hooks).finally(() => pending.delete(key))
-    pending.set(key, job)
+    job = ensureCompiled(kitDir, mirror, relativePath)
+      .then((compiled) => readCompiled(mirror, relativePath, compiled))
+      .finally(() => loading.delete(key))
+    loading.set(key, job)
   }
   const ready = await job
   memory.set(key, ready)
   return ready
 }
 
-async function prepare(kitDir: string, mirror: string, relativePath: string, hooks: LoadHooks): Promise<ReadySchematron> {
-  const stem = join(mirror, `${relativePath}.c${COMPILER_VERSION}`)
-  const sefFile = `${stem}.sef.json`
-  const metaFile = `${stem}.asserts.json`
-  if (existsSync(sefFile) && existsSync(metaFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { asserts: Record<string, AssertInfo>; notes: string[] }
-    return { relativePath, sef: JSON.parse(readFileSync(sefFile, 'utf8')) as unknown, asserts: meta.asserts, notes: meta.notes, compiled: false }
+/**
+ * Makes sure the compiled form of a schematron is in the cache, without reading it: true when
+ * this call compiled it. Concurrent callers share one compile.
+ */
+export function ensureCompiled(kitDir: string, mirror: string, relativePath: string, hooks: CompileHooks = {}): Promise<boolean> {
+  const key = `${mirror}\0${relativePath}`
+  let job = compiling.get(key)
+  if (!job) {
+    job = compileIfMissing(kitDir, mirror, relativePath, hooks).finally(() => compiling.delete(key))
+    compiling.set(key, job)
   }
+  return job
+}
+
+function compiledFiles(mirror: string, relativePath: string): { stem: string; sefFile: string; metaFile: string } {
+  const stem = join(mirror, `${relativePath}.c${COMPILER_VERSION}`)
+  return { stem, sefFile: `${stem}.sef.json`, metaFile: `${stem}.asserts.json` }
+}
+
+function readCompiled(mirror: string, relativePath: string, compiled: boolean): ReadySchematron {
+  const { sefFile, metaFile } = compiledFiles(mirror, relativePath)
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { asserts: Record<string, AssertInfo>; notes: string[] }
+  return { relativePath, sef: JSON.parse(readFileSync(sefFile, 'utf8')) as unknown, asserts: meta.asserts, notes: meta.notes, compiled }
+}
+
+async function compileIfMissing(kitDir: string, mirror: string, relativePath: string, hooks: CompileHooks): Promise<boolean> {
+  const { stem, sefFile, metaFile } = compiledFiles(mirror, relativePath)
+  if (existsSync(sefFile) && existsSync(metaFile)) return false
   hooks.onCompileStart?.()
   const compiled = compileSchematron(join(kitDir, relativePath))
   const notes = [...compiled.notes, ...restoreMissingVocabularies(kitDir, mirror, relativePath, compiled.xslt)]
@@ -70,7 +93,7 @@ async function prepare(kitDir: string, mirror: string, relativePath: string, hoo
   renameSync(`${tmp}.sef.json`, sefFile)
   renameSync(xslFile, `${stem}.xsl`) // kept for debugging; same folder, same base URI
   removeOtherVersions(dirname(stem), basename(relativePath))
-  return { relativePath, sef: JSON.parse(readFileSync(sefFile, 'utf8')) as unknown, asserts: compiled.asserts, notes, compiled: true }
+  return true
 }
 
 /** Drops the forms compiled by other versions of our compiler (they are never read again). */
